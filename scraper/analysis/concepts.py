@@ -1,0 +1,152 @@
+"""The glossary (概念): loading, finding mentions, and linking each concept's first mention.
+
+A mention is an exact occurrence of the concept's name or one of its aliases. At any position the
+longest term wins, so 人大代表联络站 is a mention of 代表之家 (an alias), not of 人大代表.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from scraper.errors import ConfigError
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Spans of a Markdown line where a link must not be inserted: inline code, links and images
+# (inline or reference style), autolinks and HTML tags.
+_PROTECTED = re.compile(r"`[^`]*`|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<[^>]*>")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_NOT_PROSE = re.compile(r"^\s{0,3}(#|<|\[[^\]]+\]:|\|)|^ {4}|^\t")
+
+
+@dataclass(frozen=True)
+class Concept:
+    slug: str
+    name: str
+    explanation: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    concepts: tuple[Concept, ...]
+
+    def __post_init__(self) -> None:
+        terms = sorted(
+            ((term, c.slug) for c in self.concepts for term in c.terms), key=lambda t: -len(t[0])
+        )
+        object.__setattr__(self, "_by_term", dict(terms))
+        pattern = "|".join(re.escape(t) for t, _ in terms) or r"(?!x)x"
+        object.__setattr__(self, "_pattern", re.compile(pattern))
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(t for c in self.concepts for t in c.terms)
+
+    def get(self, slug: str) -> Concept:
+        for concept in self.concepts:
+            if concept.slug == slug:
+                return concept
+        raise KeyError(slug)
+
+    def mentions(self, text: str) -> list[str]:
+        """Slugs of the concepts mentioned in ``text``, in order of first mention."""
+        by_term: dict[str, str] = self._by_term  # type: ignore[attr-defined]
+        pattern: re.Pattern[str] = self._pattern  # type: ignore[attr-defined]
+        seen: dict[str, None] = {}
+        for match in pattern.finditer(text):
+            seen.setdefault(by_term[match.group()], None)
+        return list(seen)
+
+    def link_first_mentions(self, markdown: str, href: Callable[[str], str]) -> str:
+        """Turn the first linkable mention of each concept into ``[term](href(slug))``.
+
+        Headings, code, tables, HTML blocks, existing links and link definitions are left alone.
+        """
+        by_term: dict[str, str] = self._by_term  # type: ignore[attr-defined]
+        pattern: re.Pattern[str] = self._pattern  # type: ignore[attr-defined]
+        linked: set[str] = set()
+        out: list[str] = []
+        in_fence = False
+        for line in markdown.split("\n"):
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            if in_fence or _NOT_PROSE.match(line) or _FENCE.match(line):
+                out.append(line)
+                continue
+            pieces: list[str] = []
+            pos = 0
+            for protected in _PROTECTED.finditer(line):
+                pieces.append(_link_span(line[pos : protected.start()], pattern, by_term, linked, href))
+                pieces.append(protected.group())
+                pos = protected.end()
+            pieces.append(_link_span(line[pos:], pattern, by_term, linked, href))
+            out.append("".join(pieces))
+        return "\n".join(out)
+
+
+def _link_span(
+    text: str,
+    pattern: re.Pattern[str],
+    by_term: dict[str, str],
+    linked: set[str],
+    href: Callable[[str], str],
+) -> str:
+    def replace(match: re.Match[str]) -> str:
+        term = match.group()
+        slug = by_term[term]
+        if slug in linked:
+            return term
+        linked.add(slug)
+        return f"[{term}]({href(slug)})"
+
+    return pattern.sub(replace, text) if text else text
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("scraper") / "data" / "concepts.yml"))
+
+
+def load_glossary(path: str | Path | None = None) -> Glossary:
+    """Read and validate the glossary; ConfigError names the file and the offending key."""
+    path = Path(path) if path else default_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the glossary: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
+        raise ConfigError(f"{path}: expected a mapping with a 'concepts' list")
+    concepts: list[Concept] = []
+    owner: dict[str, str] = {}
+    for i, item in enumerate(data["concepts"]):
+        where = f"{path}: concepts[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: expected a mapping")
+        slug, name, text = item.get("slug"), item.get("name"), item.get("explanation")
+        if not isinstance(slug, str) or not _SLUG.match(slug):
+            raise ConfigError(f"{where}.slug: lowercase ASCII words joined by '-' required")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}.name: required")
+        if not isinstance(text, str) or not text.strip():
+            raise ConfigError(f"{where}.explanation: required")
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConfigError(f"{where}.aliases: a list of strings required")
+        concept = Concept(slug, name.strip(), " ".join(text.split()), tuple(a.strip() for a in aliases))
+        for term in concept.terms:
+            if term in owner:
+                raise ConfigError(f"{where}: term {term!r} already belongs to {owner[term]}")
+            owner[term] = slug
+        concepts.append(concept)
+    if len({c.slug for c in concepts}) != len(concepts):
+        raise ConfigError(f"{path}: concept slugs must be unique")
+    return Glossary(tuple(concepts))

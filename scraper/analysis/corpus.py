@@ -1,0 +1,245 @@
+"""Run every analysis over the archive, in order, and keep the results in one object."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from scraper.analysis import keywords as keywords_mod
+from scraper.analysis import related as related_mod
+from scraper.analysis import themes as themes_mod
+from scraper.analysis.archive import Entry
+from scraper.analysis.concepts import Glossary
+from scraper.analysis.quotes import Quote, find_quotes, quote_key
+from scraper.analysis.regions import RegionNode, build_region_tree
+from scraper.analysis.text import Segmenter, plain_text, reading_minutes, summary
+from scraper.analysis.themes import Taxonomy
+from scraper.records import Article
+
+SAMPLE_HOST_SUFFIX = ".example"
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the analysis found out about one article."""
+
+    index: int
+    src_uri: str
+    article: Article
+    themes: tuple[str, ...]  # slugs, main theme first
+    themes_from_front_matter: bool
+    scores: Mapping[str, float]
+    keywords: tuple[str, ...]
+    concepts: tuple[str, ...]  # slugs, in order of first mention
+    quotes: tuple[Quote, ...]
+    related: tuple[tuple[int, float], ...]  # (article index, cosine), best first
+    summary: str
+    chars: int
+    reading_minutes: int
+    is_sample: bool
+
+    @property
+    def main_theme(self) -> str | None:
+        return self.themes[0] if self.themes else None
+
+
+@dataclass
+class AuthorInfo:
+    name: str
+    positions: list[str] = field(default_factory=list)  # as written, newest first
+    articles: list[int] = field(default_factory=list)  # newest first
+
+
+@dataclass
+class QuoteGroup:
+    """One passage and every article that cites it (newest first)."""
+
+    text: str
+    citations: list[tuple[int, Quote]]
+
+
+@dataclass
+class Analysis:
+    infos: list[ArticleInfo]
+    taxonomy: Taxonomy
+    glossary: Glossary
+    newest: list[int]  # all articles, newest first
+    regions: RegionNode
+    by_theme: dict[str, list[int]]  # newest first
+    by_concept: dict[str, list[int]]  # newest first
+    by_keyword: dict[str, list[int]]  # keywords with a page, newest first
+    by_month: dict[tuple[int, int], list[int]]  # newest first
+    authors: dict[str, AuthorInfo]
+    unsigned: list[int]  # articles without a named author, newest first
+    quotes: list[QuoteGroup]
+    prev_next: dict[int, tuple[int | None, int | None]]  # (older, newer) within the main theme
+    timings: dict[str, float]
+
+    def info(self, src_uri: str) -> ArticleInfo | None:
+        index = self._by_uri().get(src_uri)
+        return None if index is None else self.infos[index]
+
+    def _by_uri(self) -> dict[str, int]:
+        cached: dict[str, int] | None = getattr(self, "_uri_index", None)
+        if cached is None:
+            cached = {info.src_uri: info.index for info in self.infos}
+            self._uri_index = cached
+        return cached
+
+
+def is_sample(article: Article) -> bool:
+    """Sample articles (our own writing) live on hosts under the reserved ``.example`` domain."""
+    host = urlsplit(article.url or "").hostname or ""
+    return host.endswith(SAMPLE_HOST_SUFFIX)
+
+
+def analyse(
+    entries: Sequence[Entry],
+    taxonomy: Taxonomy,
+    glossary: Glossary,
+    *,
+    related_count: int = 5,
+    keyword_count: int = 8,
+    keyword_pages: int = 300,
+    workers: int | None = None,
+) -> Analysis:
+    """Analyse the archive. Raises ArchiveError for an unknown theme in front matter."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(now - clock, 3)
+        clock = now
+
+    articles = [e.article for e in entries]
+    texts = [plain_text(a.body) for a in articles]
+    segmenter = Segmenter((*taxonomy.keywords, *glossary.terms))
+    lap("prepare")
+    segmented = segmenter.segment_many(
+        [(a.title, t) for a, t in zip(articles, texts, strict=True)], workers=workers
+    )
+    lap("segment")
+
+    infos_themes: list[tuple[tuple[str, ...], bool, dict[str, float]]] = []
+    for entry, seg in zip(entries, segmented, strict=True):
+        scores = themes_mod.score(taxonomy, seg.body, seg.title, seg.tokens)
+        override = entry.article.extra.get("themes")
+        if override:
+            infos_themes.append((taxonomy.resolve(override, entry.src_uri), True, scores))
+        else:
+            infos_themes.append((themes_mod.assign(taxonomy, scores), False, scores))
+    lap("themes")
+
+    kws = [keywords_mod.keywords(s.body, s.title, keyword_count) for s in segmented]
+    lap("keywords")
+
+    matrix, _ = related_mod.tfidf_vectors(
+        [s.body + Counter({w: c * 3 for w, c in s.title.items()}) for s in segmented]
+    )
+    related = related_mod.top_related(matrix, k=related_count)
+    lap("related")
+
+    concepts = [glossary.mentions(a.title + "\n" + t) for a, t in zip(articles, texts, strict=True)]
+    quotes = [find_quotes(t) for t in texts]
+    lap("concepts+quotes")
+
+    infos = [
+        ArticleInfo(
+            index=i,
+            src_uri=entry.src_uri,
+            article=entry.article,
+            themes=infos_themes[i][0],
+            themes_from_front_matter=infos_themes[i][1],
+            scores=infos_themes[i][2],
+            keywords=kws[i],
+            concepts=tuple(concepts[i]),
+            quotes=tuple(quotes[i]),
+            related=tuple(related[i]),
+            summary=summary(entry.article.body),
+            chars=len("".join(texts[i].split())),
+            reading_minutes=reading_minutes(len("".join(texts[i].split()))),
+            is_sample=is_sample(entry.article),
+        )
+        for i, entry in enumerate(entries)
+    ]
+    analysis = _index(infos, taxonomy, glossary, keyword_pages, timings)
+    lap("indexes")
+    return analysis
+
+
+def _index(
+    infos: list[ArticleInfo],
+    taxonomy: Taxonomy,
+    glossary: Glossary,
+    keyword_pages: int,
+    timings: dict[str, float],
+) -> Analysis:
+    newest = sorted(
+        range(len(infos)), key=lambda i: (-infos[i].article.date.toordinal(), infos[i].src_uri)
+    )
+    by_theme: dict[str, list[int]] = {t.slug: [] for t in taxonomy.themes}
+    by_concept: dict[str, list[int]] = {c.slug: [] for c in glossary.concepts}
+    by_month: dict[tuple[int, int], list[int]] = {}
+    keyword_articles: dict[str, list[int]] = {}
+    authors: dict[str, AuthorInfo] = {}
+    unsigned: list[int] = []
+    groups: dict[str, QuoteGroup] = {}
+    for i in newest:
+        info = infos[i]
+        for slug in info.themes:
+            by_theme[slug].append(i)
+        for slug in info.concepts:
+            by_concept[slug].append(i)
+        for word in info.keywords:
+            keyword_articles.setdefault(word, []).append(i)
+        date = info.article.date
+        by_month.setdefault((date.year, date.month), []).append(i)
+        named = [a for a in info.article.authors if a.name]
+        if not named:
+            unsigned.append(i)
+        for author in named:
+            assert author.name is not None
+            person = authors.setdefault(author.name, AuthorInfo(author.name))
+            person.articles.append(i)
+            if author.position and author.position not in person.positions:
+                person.positions.append(author.position)
+        for quote in info.quotes:
+            key = quote_key(quote.text)
+            group = groups.setdefault(key, QuoteGroup(quote.text, []))
+            if not any(j == i for j, _ in group.citations):
+                group.citations.append((i, quote))
+    ranked_keywords = sorted(
+        (w for w, arts in keyword_articles.items() if len(arts) >= 2),
+        key=lambda w: (-len(keyword_articles[w]), w),
+    )[:keyword_pages]
+    prev_next: dict[int, tuple[int | None, int | None]] = {}
+    for slug, members in by_theme.items():
+        main = [i for i in reversed(members) if infos[i].main_theme == slug]  # oldest first
+        for pos, i in enumerate(main):
+            older = main[pos - 1] if pos > 0 else None
+            newer = main[pos + 1] if pos + 1 < len(main) else None
+            prev_next[i] = (older, newer)
+    quote_groups = sorted(
+        groups.values(), key=lambda g: (-len(g.citations), g.citations[0][0] if g.citations else 0)
+    )
+    return Analysis(
+        infos=infos,
+        taxonomy=taxonomy,
+        glossary=glossary,
+        newest=newest,
+        regions=build_region_tree([info.article.region for info in infos]),
+        by_theme=by_theme,
+        by_concept=by_concept,
+        by_keyword={w: keyword_articles[w] for w in ranked_keywords},
+        by_month=dict(sorted(by_month.items(), reverse=True)),
+        authors=dict(sorted(authors.items(), key=lambda kv: (-len(kv[1].articles), kv[0]))),
+        unsigned=unsigned,
+        quotes=quote_groups,
+        prev_next=prev_next,
+        timings=timings,
+    )

@@ -1,0 +1,28 @@
+"""Counts for the statistics page: articles per year, per province and per theme."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from scraper.records import Article
+
+NO_REGION = "未标注地区"
+
+
+def per_year(articles: Sequence[Article]) -> list[tuple[str, int]]:
+    counts = Counter(str(a.date.year) for a in articles)
+    return sorted(counts.items())
+
+
+def per_province(articles: Sequence[Article]) -> list[tuple[str, int]]:
+    counts = Counter(a.region[0] if a.region else NO_REGION for a in articles)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def per_theme(
+    themes: Sequence[Sequence[str]], names: Sequence[tuple[str, str]]
+) -> list[tuple[str, int]]:
+    """(theme name, articles) in taxonomy order; ``names`` is [(slug, name)], ``themes[i]`` slugs."""
+    counts = Counter(slug for slugs in themes for slug in slugs)
+    return [(name, counts.get(slug, 0)) for slug, name in names]

@@ -1,0 +1,225 @@
+"""Article → Markdown file under ``docs/articles/<year>/``, safely.
+
+- Writes are atomic (temp file in the same folder, then rename): a crash never leaves half a file.
+- One article, one file: a page already archived (same URL, or the same text reposted under
+  another URL) is merged into its file, the other URL kept in ``also_at``.
+- Hand edits survive: the front matter the importer last wrote is kept in ``.rdkb/extracted/``;
+  a key whose archived value differs from that snapshot was edited by a person and is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from scraper.errors import ArchiveError
+from scraper.records import FRONT_MATTER_KEYS, Article
+
+Status = Literal["new", "updated", "unchanged", "duplicate"]
+_FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n?(?P<body>.*)\Z", re.DOTALL)
+_NOT_TEXT = re.compile(r"[\W_]+")
+_MIN_PARAGRAPH = 30  # shorter paragraphs are too generic to fingerprint a text
+_SHARED_SHARE = 0.6  # share of paragraphs two texts must share to be the same article
+_SLUG_SYLLABLES = 8
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    status: Status
+    path: Path
+
+
+def normalised_text(text: str) -> str:
+    """Text with only letters and digits, so ASCII vs full-width punctuation does not matter."""
+    return _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def paragraph_fingerprints(body: str) -> frozenset[str]:
+    prints = set()
+    for paragraph in body.split("\n\n"):
+        if paragraph.startswith("#"):
+            continue
+        text = normalised_text(paragraph)
+        if len(text) >= _MIN_PARAGRAPH:
+            prints.add(hashlib.blake2b(text.encode(), digest_size=8).hexdigest())
+    return frozenset(prints)
+
+
+def slug(title: str) -> str:
+    """Readable ASCII from a Chinese title: the pinyin of its first characters."""
+    from pypinyin import lazy_pinyin
+
+    han = "".join(c for c in title if "\u4e00" <= c <= "\u9fff")[:_SLUG_SYLLABLES]
+    words = [w for w in lazy_pinyin(han) if w.isascii() and w.isalnum()]
+    return "-".join(words) or "article"
+
+
+def article_id(article: Article) -> str:
+    key = f"{normalised_text(article.title)}|{article.date.isoformat()}"
+    return hashlib.sha1(key.encode()).hexdigest()[:6]
+
+
+def render(article: Article) -> str:
+    meta = article.front_matter()
+    meta["date"] = article.date  # a YAML date, unquoted
+    text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{text}---\n\n{article.body.strip()}\n"
+
+
+def parse(text: str, origin: str) -> Article:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ArchiveError(f"{origin}: no YAML front matter (a '---' block at the top)")
+    try:
+        meta = yaml.safe_load(match["meta"]) or {}
+    except yaml.YAMLError as error:
+        raise ArchiveError(f"{origin}: invalid YAML front matter: {error}") from error
+    if not isinstance(meta, dict) or "title" not in meta or "date" not in meta:
+        raise ArchiveError(f"{origin}: front matter needs at least 'title' and 'date'")
+    try:
+        return Article.from_dict({**meta, "body": match["body"].strip() + "\n"})
+    except (ValueError, TypeError) as error:
+        raise ArchiveError(f"{origin}: bad front matter value: {error}") from error
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _same_page(new: Article, archived: Article) -> bool:
+    """The same page seen again, rather than the same text on another page (a repost)?"""
+    if new.url and archived.url:
+        return new.url == archived.url
+    # A saved page has no URL of its own: it is the same page if it is on the same site.
+    return new.site == archived.site
+
+
+class Archive:
+    """The articles under ``docs_dir/articles`` and the importer's data in ``docs_dir/.rdkb``."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = Path(docs_dir)
+        self.articles_dir = self.docs_dir / "articles"
+        self.data_dir = self.docs_dir / ".rdkb"
+        self._by_url: dict[str, Path] = {}
+        self._by_key: dict[tuple[str, str], Path] = {}
+        self._by_paragraph: dict[str, set[Path]] = {}
+        self._prints: dict[Path, frozenset[str]] = {}
+        self._loaded = False
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def load_all(self) -> Iterator[tuple[Path, Article]]:
+        for path in sorted(self.articles_dir.rglob("*.md")):
+            yield path, parse(path.read_text(encoding="utf-8"), str(path))
+
+    def _load_index(self) -> None:
+        if self._loaded:
+            return
+        for path, article in self.load_all():
+            self._index(path, article)
+        self._loaded = True
+
+    def _index(self, path: Path, article: Article) -> None:
+        for url in (article.url, *article.also_at):
+            if url:
+                self._by_url[url] = path
+        self._by_key[(normalised_text(article.title), article.date.isoformat())] = path
+        prints = paragraph_fingerprints(article.body)
+        self._prints[path] = prints
+        for fingerprint in prints:
+            self._by_paragraph.setdefault(fingerprint, set()).add(path)
+
+    def find_same(self, article: Article) -> Path | None:
+        """The archived copy of ``article`` (same URL, same text, or same title and date)."""
+        self._load_index()
+        if article.url and article.url in self._by_url:
+            return self._by_url[article.url]
+        prints = paragraph_fingerprints(article.body)
+        shared: dict[Path, int] = {}
+        for fingerprint in prints:
+            for path in self._by_paragraph.get(fingerprint, ()):
+                shared[path] = shared.get(path, 0) + 1
+        for path, count in sorted(shared.items(), key=lambda item: -item[1]):
+            smaller = min(len(prints), len(self._prints[path])) or 1
+            if count >= 2 and count >= _SHARED_SHARE * smaller or count == smaller == 1:
+                return path
+        return self._by_key.get((normalised_text(article.title), article.date.isoformat()))
+
+    def path_for(self, article: Article) -> Path:
+        year_dir = self.articles_dir / str(article.date.year)
+        name = f"{article.date.isoformat()}-{slug(article.title)}-{article_id(article)}"
+        path = year_dir / f"{name}.md"
+        if path.exists():  # same title and date, different text: disambiguate by the text
+            digest = hashlib.sha1(article.body.encode()).hexdigest()[:4]
+            path = year_dir / f"{name}-{digest}.md"
+        return path
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _snapshot_path(self, path: Path) -> Path:
+        return self.data_dir / "extracted" / path.relative_to(self.articles_dir).with_suffix(".json")
+
+    def _snapshot(self, path: Path) -> dict[str, Any] | None:
+        try:
+            data: dict[str, Any] = json.loads(self._snapshot_path(path).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data
+
+    def _write(self, path: Path, article: Article) -> None:
+        atomic_write(path, render(article))
+        snapshot = {k: v for k, v in article.front_matter().items() if k in FRONT_MATTER_KEYS}
+        atomic_write(self._snapshot_path(path), json.dumps(snapshot, ensure_ascii=False, indent=1))
+        self._index(path, article)
+
+    def _merge(self, path: Path, archived: Article, new: Article, same_page: bool) -> Article:
+        """New extraction, except keys a person edited; URLs of reposts go into also_at."""
+        snapshot = self._snapshot(path)
+        merged = archived.front_matter()
+        if same_page:
+            for key, value in new.front_matter().items():
+                edited = snapshot is None or (key in merged and snapshot.get(key) != merged[key])
+                if key not in merged or not edited:
+                    merged[key] = value
+        urls = [*archived.also_at, *new.also_at]
+        if not same_page and new.url and new.url != archived.url:
+            urls.append(new.url)
+        merged["also_at"] = list(dict.fromkeys(u for u in urls if u and u != merged.get("url")))
+        merged["body"] = new.body if same_page else archived.body
+        return Article.from_dict({k: v for k, v in merged.items() if v not in (None, [])})
+
+    def store(self, article: Article) -> StoreResult:
+        found = self.find_same(article)
+        if found is None:
+            path = self.path_for(article)
+            self._write(path, article)
+            return StoreResult("new", path)
+        current = found.read_text(encoding="utf-8")
+        archived = parse(current, str(found))
+        same_page = _same_page(article, archived)
+        merged = self._merge(found, archived, article, same_page)
+        if render(merged) == current:
+            return StoreResult("unchanged" if same_page else "duplicate", found)
+        self._write(found, merged)
+        return StoreResult("updated" if same_page else "duplicate", found)

@@ -1,0 +1,48 @@
+"""The ``rdkb`` command line: one subcommand per job, each delegating to library code.
+
+Subcommands live beside the stage they drive (``scraper.importer``, ``scraper.crawl.commands``,
+``scraper.publish.commands``) and register themselves here, so this file stays a table of contents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from scraper import __version__, importer
+from scraper.crawl import commands as crawl_commands
+from scraper.publish import commands as publish_commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rdkb", description="人大知识库 — crawl, extract and publish people's congress articles."
+    )
+    parser.add_argument("--version", action="version", version=f"rdkb {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    importer.register(subparsers)
+    crawl_commands.register(subparsers)
+    publish_commands.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

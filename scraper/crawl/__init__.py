@@ -1,0 +1,1 @@
+"""Crawling around the extraction pipeline (Scrapy)."""

@@ -1,0 +1,238 @@
+"""The one spider: column pages → article links (+ further column pages) → archived articles.
+
+Handlers guard and delegate: link discovery is :mod:`.links`, extraction is
+:func:`scraper.pipeline.article_from_raw`, storage is :class:`scraper.archive.Archive`, memory is
+the :class:`.catalog.Catalog`, and every failure becomes a :class:`.faults.Fault` that is logged as
+``url: reason``, counted, and recorded — the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Request, Response
+
+from scraper.archive import Archive
+from scraper.crawl import faults, links
+from scraper.crawl.catalog import Catalog
+from scraper.crawl.rawstore import RawStore, content_hash
+from scraper.crawl.settings import CrawlOptions
+from scraper.crawl.sites import SiteConfig
+from scraper.crawl.summary import CrawlCounts
+from scraper.decode import decode_page
+from scraper.errors import InputError
+from scraper.pipeline import article_from_raw
+from scraper.records import PageHints, RawPage
+
+logger = logging.getLogger("rdkb.crawl")
+
+# Articles first, so a crawl finishes what it found before widening (and a kill loses little).
+ARTICLE_PRIORITY = 10
+LIST_PRIORITY = 0
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a crawl starts, and the adapter that knows the site (None: generic mode)."""
+
+    url: str
+    site: SiteConfig | None = None
+
+
+class CongressSpider(scrapy.Spider):  # type: ignore[misc]
+    name = "rdkb"
+
+    def __init__(
+        self, *, targets: Sequence[Target], options: CrawlOptions, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.targets = tuple(targets)
+        self.options = options
+        self.archive = Archive(options.docs_dir)
+        data_dir = self.archive.data_dir
+        self.catalog = Catalog(data_dir / "catalog.sqlite")
+        self.raw_store = RawStore(data_dir / "raw")
+        self.counts = CrawlCounts()
+        self._scheduled: set[str] = set()
+        self._sites: dict[str, SiteConfig] = {}
+        for target in self.targets:
+            if target.site is not None:
+                for host in target.site.allowed_hosts:
+                    self._sites[_host(host)] = target.site
+
+    # Scrapy entry points
+
+    async def start(self) -> AsyncIterator[Request]:
+        for target in self.targets:
+            request = self._request(target.url, "list")
+            if request is not None:
+                yield request
+        # Resume: articles an earlier, interrupted run found but did not finish.
+        hosts = {_host(t.url) for t in self.targets} | set(self._sites)
+        for row in self.catalog.pending_articles():
+            if _host(row.url) in hosts:
+                request = self._request(row.url, "article")
+                if request is not None:
+                    yield request
+
+    def closed(self, reason: str) -> None:
+        self.catalog.close()
+
+    # Callbacks
+
+    def parse_list(self, response: Response) -> Iterator[Request]:
+        url = response.meta["rdkb_url"]
+        self.counts.lists_fetched += 1
+        self.catalog.fetched(
+            url,
+            http_status=response.status,
+            content_type=_content_type(response),
+            content_hash=content_hash(response.body),
+            raw_path=None,
+        )
+        site = self._site_for(url)
+        try:
+            page = decode_page(
+                RawPage(response.body, origin=url, url=response.url, content_type=_content_type(response)),
+                site.encoding if site else None,
+            )
+        except InputError as error:
+            self._fail(url, faults.from_input_error(error))
+            return
+        found = links.discover(
+            page.text,
+            response.url,
+            hosts=site.allowed_hosts if site else (urlsplit(url).hostname or "",),
+            article_pattern=site.article_pattern if site else None,
+            pagination_pattern=site.pagination_pattern if site else None,
+        )
+        all_too_old = bool(found.articles)
+        for link in found.articles:
+            self.catalog.discovered(link.url, "article", site.id if site else None)
+            if self._older_than_since(link.url):
+                self.counts.skipped["older than --since"] += 1
+                self.catalog.skipped(link.url, "older than --since")
+                continue
+            all_too_old = False
+            if not self.catalog.needs_fetch(link.url, refresh=self.options.refresh):
+                if link.url not in self._scheduled:
+                    self.counts.already_archived += 1
+                    self._scheduled.add(link.url)
+                continue
+            request = self._request(link.url, "article")
+            if request is not None:
+                yield request
+        if self.options.since is not None and all_too_old:
+            return  # lists run newest first: the next page is older still
+        for page_url in found.pages:
+            request = self._request(page_url, "list")
+            if request is not None:
+                yield request
+
+    def parse_article(self, response: Response) -> None:
+        url = response.meta["rdkb_url"]
+        ctype = _content_type(response)
+        fault = faults.from_content_type(ctype)
+        if fault is not None:
+            self._fail(url, fault, http_status=response.status)
+            return
+        self.counts.articles_fetched += 1
+        raw_path = self.raw_store.save(url, response.body) if self.options.keep_raw else None
+        self.catalog.fetched(
+            url,
+            http_status=response.status,
+            content_type=ctype,
+            content_hash=content_hash(response.body),
+            raw_path=str(raw_path) if raw_path else None,
+        )
+        raw = RawPage(response.body, origin=response.url, url=response.url, content_type=ctype)
+        try:
+            article = article_from_raw(raw, self._hints(url))
+        except InputError as error:
+            self._fail(url, faults.from_input_error(error))
+            return
+        if self.options.since is not None and article.date < self.options.since:
+            self.counts.skipped["older than --since"] += 1
+            self.catalog.skipped(url, "older than --since")
+            return
+        result = self.archive.store(article)
+        self.counts.stored[result.status] += 1
+        self.catalog.archived(url, article_path=str(result.path), store_status=result.status)
+
+    def errback(self, failure: Any) -> None:
+        request = failure.request
+        url = request.meta.get("rdkb_url", request.url)
+        error = failure.value
+        response = getattr(error, "response", None)
+        if response is not None and hasattr(response, "status"):
+            fault = faults.from_http_status(int(response.status))
+            self._fail(url, fault, http_status=int(response.status))
+            return
+        fault = faults.from_exception(error)
+        if fault.reason == "robots.txt":
+            self.counts.skipped["robots.txt"] += 1
+            self.catalog.skipped(url, fault.detail)
+            logger.info("%s: %s", url, fault.detail)
+            return
+        self._fail(url, fault)
+
+    # Helpers
+
+    def _request(self, url: str, kind: str) -> Request | None:
+        """A request for ``url`` unless this run has it already or the page budget is spent."""
+        if url in self._scheduled:
+            return None
+        site = self._site_for(url)
+        self.catalog.discovered(url, kind, site.id if site else None)
+        limit = self.options.max_pages
+        if limit is not None and self.counts.requested >= limit:
+            self.counts.skipped["over --max-pages"] += 1
+            self.catalog.skipped(url, "over --max-pages")
+            self._scheduled.add(url)
+            return None
+        self._scheduled.add(url)
+        self.counts.requested += 1
+        is_list = kind == "list"
+        return Request(
+            url,
+            callback=self.parse_list if is_list else self.parse_article,
+            errback=self.errback,
+            meta={"rdkb_url": url, "rdkb_kind": kind},
+            priority=LIST_PRIORITY if is_list else ARTICLE_PRIORITY,
+            dont_filter=True,
+        )
+
+    def _fail(self, url: str, fault: faults.Fault, *, http_status: int | None = None) -> None:
+        self.counts.failures[fault.reason] += 1
+        self.catalog.failed(url, fault.detail, transient=fault.transient, http_status=http_status)
+        logger.warning("%s: %s", url, fault.detail)
+
+    def _site_for(self, url: str) -> SiteConfig | None:
+        return self._sites.get(_host(url))
+
+    def _hints(self, url: str) -> PageHints | None:
+        site = self._site_for(url)
+        return site.hints() if site else None
+
+    def _older_than_since(self, url: str) -> bool:
+        since = self.options.since
+        if since is None:
+            return False
+        latest = links.url_date(url)
+        return latest is not None and latest < since
+
+
+def _host(url_or_host: str) -> str:
+    host = urlsplit(url_or_host).hostname if "//" in url_or_host else url_or_host
+    host = (host or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _content_type(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,72 @@
+"""Counting what a crawl did: the progress line while it runs and the summary at the end."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+STORE_STATUSES = ("new", "updated", "unchanged", "duplicate")
+
+
+@dataclass
+class CrawlCounts:
+    """Running totals; the spider owns one and the progress extension reads it."""
+
+    lists_fetched: int = 0
+    articles_fetched: int = 0
+    requested: int = 0
+    already_archived: int = 0  # article links not fetched because the catalog has them
+    stored: Counter[str] = field(default_factory=Counter)
+    failures: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def pages_fetched(self) -> int:
+        return self.lists_fetched + self.articles_fetched
+
+    @property
+    def failed(self) -> int:
+        return sum(self.failures.values())
+
+    def in_flight(self) -> int:
+        done = self.pages_fetched + self.failed + self.skipped["robots.txt"]
+        return max(0, self.requested - done)
+
+    def progress_line(self) -> str:
+        stored = self.stored
+        return (
+            f"rdkb crawl: {self.pages_fetched} pages ({self.lists_fetched} lists, "
+            f"{self.articles_fetched} articles) · {stored['new']} new, {stored['updated']} updated, "
+            f"{stored['unchanged']} unchanged, {stored['duplicate']} duplicates · "
+            f"{self.failed} failed · {self.in_flight()} in flight"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pages_fetched": self.pages_fetched,
+            "lists_fetched": self.lists_fetched,
+            "articles_fetched": self.articles_fetched,
+            "articles": {status: self.stored[status] for status in STORE_STATUSES},
+            "already_archived": self.already_archived,
+            "failures": dict(sorted(self.failures.items())),
+            "skipped": dict(sorted(self.skipped.items())),
+        }
+
+    def render(self) -> str:
+        """The end-of-crawl summary, a few aligned lines."""
+        stored = self.stored
+        lines = [
+            f"pages fetched       {self.pages_fetched} ({self.lists_fetched} lists, "
+            f"{self.articles_fetched} articles)",
+            f"articles            {stored['new']} new, {stored['updated']} updated, "
+            f"{stored['unchanged']} unchanged",
+            f"duplicates merged   {stored['duplicate']}",
+            f"already archived    {self.already_archived} (not fetched again; --refresh to force)",
+            f"failures            {self.failed}",
+        ]
+        lines += [f"  {count:>4}  {reason}" for reason, count in sorted(self.failures.items())]
+        if self.skipped:
+            lines.append(f"skipped             {sum(self.skipped.values())}")
+            lines += [f"  {count:>4}  {reason}" for reason, count in sorted(self.skipped.items())]
+        return "\n".join(lines)

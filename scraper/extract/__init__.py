@@ -1,0 +1,258 @@
+"""DecodedPage → ExtractedPage: one ``extract_<field>`` per field, each a cascade of fallbacks.
+
+Every extractor takes the parsed page (a :class:`Page`: document lines, metadata and the
+title/body layout) and returns a value or None; the order of fallbacks is written in each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from scraper.errors import NoArticleError, NoDateError
+from scraper.extract import dates
+from scraper.extract.authors import authors_from_header, parse_author_spec
+from scraper.extract.document import Document, Line, clean_text, html_document, text_document
+from scraper.extract.layout import (
+    Layout,
+    foot_facts,
+    guess_title,
+    is_furniture,
+    is_info_line,
+    split_layout,
+    title_from_html_title,
+)
+from scraper.extract.patterns import COLON, ICP_OR_CONTACT, INFO_LABELS
+from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHints
+
+_LABELLED = {
+    "source": re.compile(r"(?:文章来源|信息来源|来源|稿源)" + COLON + r"(?P<value>.*)"),
+}
+_ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
+_SITE_WELCOME = re.compile(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$")
+_SITE_COPYRIGHT = re.compile(
+    r"(?:(?P<before>[\u4e00-\u9fff]{2,20}(?:网|网站|在线|中心|人大))\s*(?:\S+\s+)?版权所有|"
+    r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,20}(?:网|网站|在线|中心|人大)))"
+)
+_SITE_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:网|网站|在线|中心|人大|人大常委会|频道)$")
+_MIN_BODY_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the field extractors may look at."""
+
+    decoded: DecodedPage
+    document: Document
+    title: str
+    layout: Layout
+    hints: PageHints
+
+
+def extract_title(document: Document, hints: PageHints) -> str | None:
+    # 1. adapter selector, 2. government-spec/OG/JSON-LD metadata, 3. the line above the info
+    # bar, 4. <title> minus the site suffix.
+    for candidate in (
+        document.selected.get("title") if hints.title_selector else None,
+        document.meta.get("title"),
+        guess_title(document.lines),
+        title_from_html_title(document.html_title),
+    ):
+        if candidate and len(clean_text(candidate)) >= 2:
+            return clean_text(candidate)
+    return None
+
+
+def extract_date(page: Page) -> dt.date | None:
+    layout, document = page.layout, page.document
+    header = layout.header
+    foot_dates = [fact.value for fact in foot_facts(layout.foot) if fact.kind == "date"]
+    # Tried in order; a footer's copyright year or "updated" date is never looked at.
+    attempts = (
+        lambda: dates.parse_date(document.selected.get("date")),
+        lambda: dates.parse_date(document.meta.get("date")),
+        lambda: dates.date_from_labelled_lines(header),
+        lambda: dates.date_from_lone_lines(header),
+        lambda: next(filter(None, (dates.date_in_line(t) for t in header if is_info_line(t))), None),
+        lambda: dates.date_from_lone_lines(foot_dates),
+        lambda: dates.date_from_labelled_lines(
+            line.text for line in document.lines if not ICP_OR_CONTACT.search(line.text)
+        ),
+        lambda: dates.date_from_url(page.decoded.url),
+        lambda: dates.date_from_url(extract_url(page)),
+        lambda: dates.date_from_url(extract_original_url(page)),
+    )
+    for attempt in attempts:
+        date = attempt()
+        if date:
+            return date
+    return None
+
+
+def _merge_authors(header: tuple[Author, ...], foot: tuple[Author, ...]) -> tuple[Author, ...]:
+    """The foot wins; a position-only foot completes the names given in the header."""
+    if foot and header and all(a.name is None for a in foot) and len(foot) == 1:
+        return tuple(Author(a.name, a.position or foot[0].position) for a in header)
+    return foot or header
+
+
+def extract_authors(page: Page) -> tuple[Author, ...]:
+    document = page.document
+    if "author" in document.selected:
+        return parse_author_spec(document.selected["author"])
+    foot: tuple[Author, ...] = ()
+    for fact in foot_facts(page.layout.foot):
+        if fact.kind == "authors" and fact.authors:
+            foot = fact.authors
+            break
+    header = authors_from_header(list(page.layout.header)) or ()
+    merged = _merge_authors(header, foot)
+    if merged:
+        return merged
+    meta_author = document.meta.get("author")
+    return parse_author_spec(meta_author) if meta_author else ()
+
+
+def _labelled_value(lines: tuple[str, ...], field: str) -> str | None:
+    for line in lines:
+        match = _LABELLED[field].search(line)
+        if match:
+            value = re.split(INFO_LABELS, match["value"], maxsplit=1)[0]
+            value = clean_text(value).strip("：:，,。 ")
+            if value:
+                return value
+    return None
+
+
+def extract_source(page: Page) -> str | None:
+    # 1. ContentSource metadata, 2. 来源 in the info bar, 3. 来源 at the foot.
+    foot_sources = tuple(f.value for f in foot_facts(page.layout.foot) if f.kind == "source")
+    return (
+        page.document.meta.get("source")
+        or _labelled_value(page.layout.header, "source")
+        or (foot_sources[0] if foot_sources else None)
+    )
+
+
+def extract_site(page: Page) -> str | None:
+    # 1. adapter, 2. SiteName/og:site_name/publisher, 3. 欢迎来到X, 4. X 版权所有,
+    # 5. first breadcrumb segment or a name-like first line, 6. <title> suffix.
+    document = page.document
+    if page.hints.site_name:
+        return page.hints.site_name
+    if document.meta.get("site"):
+        return document.meta["site"]
+    texts = [line.text for line in document.lines]
+    for text in texts:
+        match = _SITE_WELCOME.search(text)
+        if match:
+            return match["site"]
+    for text in reversed(texts):
+        match = _SITE_COPYRIGHT.search(text)
+        if match:
+            return match["before"] or match["after"]
+    for text in texts[:3]:
+        first = re.split(r"\s*[>›»＞]\s*", text)[0].strip()
+        if _SITE_NAME_LINE.match(first) and first != page.title:
+            return first
+    if document.html_title and page.title:
+        rest = document.html_title.replace(page.title, "").strip(" -_|｜—")
+        if _SITE_NAME_LINE.match(rest):
+            return rest
+    return None
+
+
+def extract_url(page: Page) -> str | None:
+    meta = page.document.meta
+    for candidate in (page.decoded.url, meta.get("canonical"), meta.get("url")):
+        if candidate and candidate.startswith(("http://", "https://")):
+            return candidate
+    return None
+
+
+def extract_original_url(page: Page) -> str | None:
+    for text in page.layout.rest + tuple(line.text for line in page.layout.body[-3:]):
+        match = _ORIGINAL_URL.search(text)
+        if match:
+            return match["url"].rstrip("。，,;；)）")
+    for anchor, href in page.document.links:
+        if "原文" in anchor and href.startswith(("http://", "https://")):
+            return href
+    return None
+
+
+def _trafilatura_body(html: str) -> tuple[BodyLine, ...]:
+    """General-purpose main-text extraction, for pages whose layout defeats the line cut."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    if not text:
+        return ()
+    lines = (clean_text(t) for t in text.split("\n"))
+    return tuple(BodyLine(t) for t in lines if t and not is_furniture(t))
+
+
+def extract_body(page: Page) -> tuple[tuple[BodyLine, ...], str]:
+    body = tuple(BodyLine(line.text, line.heading) for line in page.layout.body)
+    if sum(len(line.text) for line in body) >= _MIN_BODY_CHARS:
+        return body, "lines"
+    if page.decoded.is_html:
+        fallback = _trafilatura_body(page.decoded.text)
+        fallback = tuple(line for line in fallback if line.text != page.title)
+        if sum(len(line.text) for line in fallback) >= _MIN_BODY_CHARS:
+            return fallback, "trafilatura"
+    return body, "lines"
+
+
+def _selectors(hints: PageHints) -> dict[str, str]:
+    pairs = {
+        "title": hints.title_selector,
+        "date": hints.date_selector,
+        "body": hints.body_selector,
+        "author": hints.author_selector,
+    }
+    return {key: value for key, value in pairs.items() if value}
+
+
+def read_document(decoded: DecodedPage, hints: PageHints) -> Document:
+    if decoded.is_html:
+        document = html_document(decoded.text, _selectors(hints))
+        if document is not None:
+            return document
+    return text_document(decoded.text)
+
+
+def extract_page(decoded: DecodedPage, hints: PageHints | None = None) -> ExtractedPage:
+    """Read every field off one page; raise NoArticleError/NoDateError saying what is missing."""
+    hints = hints or PageHints()
+    document = read_document(decoded, hints)
+    if not any(line.text for line in document.lines):
+        raise NoArticleError("no visible text on the page")
+    title = extract_title(document, hints)
+    if not title:
+        raise NoArticleError("no article title found")
+    page = Page(decoded, document, title, split_layout(document.lines, title), hints)
+    body, body_from = extract_body(page)
+    if sum(len(line.text) for line in body) < _MIN_BODY_CHARS:
+        raise NoArticleError(f"no article text found under the title “{title[:40]}”")
+    date = extract_date(page)
+    if date is None:
+        raise NoDateError(f"no publication date found for “{title[:40]}”")
+    return ExtractedPage(
+        origin=decoded.origin,
+        title=title,
+        date=date,
+        body=body,
+        authors=extract_authors(page),
+        source=extract_source(page),
+        site=extract_site(page),
+        url=extract_url(page),
+        original_url=extract_original_url(page),
+        hint_region=hints.region,
+        encoding=decoded.encoding,
+        body_from=body_from,
+    )
+
+
+__all__ = ["Line", "Page", "extract_page"]

@@ -1,0 +1,80 @@
+"""Publication dates in every shape these sites use — and never the crawl date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from scraper.extract.patterns import COLON, DATE_LABEL
+
+_YMD = (
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+)
+_TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+DATE_ANYWHERE = re.compile(_YMD)
+LABELLED_DATE = re.compile(DATE_LABEL + COLON + _YMD)
+DATE_ALONE = re.compile(r"^\s*[\[【(（]?\s*" + _YMD + _TIME + r"\s*[\]】)）]?\s*$")
+# Dates inside URLs: /2024/0519/, /202405/19/, /2024-05/19/, t20240519_123, /20240519/, _20240519
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<y>20\d{2}|19\d{2})[-/_]?(?P<m>[01]\d)[-/_]?(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(r"/(?P<y>20\d{2})/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
+)
+
+
+def make_date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return date if dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1) else None
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first plausible date in ``text`` (ISO timestamps, 2024年5月19日, 2024/5/19 …)."""
+    if not text:
+        return None
+    for match in DATE_ANYWHERE.finditer(text):
+        date = make_date(match["y"], match["m"], match["d"])
+        if date:
+            return date
+    return None
+
+
+def date_from_labelled_lines(lines: Iterable[str]) -> dt.date | None:
+    """发布时间:2024-05-19 / 日期：2024年10月31日 in the given lines."""
+    for line in lines:
+        for match in LABELLED_DATE.finditer(line):
+            date = make_date(match["y"], match["m"], match["d"])
+            if date:
+                return date
+    return None
+
+
+def date_from_lone_lines(lines: Iterable[str]) -> dt.date | None:
+    """A date (optionally with a time) standing alone on its line."""
+    for line in lines:
+        match = DATE_ALONE.match(line)
+        if match:
+            date = make_date(match["y"], match["m"], match["d"])
+            if date:
+                return date
+    return None
+
+
+def date_in_line(line: str) -> dt.date | None:
+    """A date anywhere in a short info line such as ``2023-06-01 09:30 来源：…``."""
+    return parse_date(line)
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """Dates that CMSs put in article paths; tried last because ids can look like dates."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE)
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            date = make_date(match["y"], match["m"], match["d"])
+            if date:
+                return date
+    return None

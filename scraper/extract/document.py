@@ -1,0 +1,282 @@
+"""A page as lines of visible text, the shape every field extractor works on.
+
+HTML is rendered the way a browser lays it out (block elements break lines) and the element
+holding the article text is marked, so header, body and foot can be told apart the same way for
+HTML and for plain-text page dumps. Scripts, styles, frames and objects are dropped here, before
+any text is read: nothing executable can reach later stages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "svg", "canvas", "template", "button", "select", "input", "textarea", "audio", "video", "map",
+    "head", "nav",
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol dl dt dd tr td th table tbody thead tfoot h1 h2 h3 h4 h5 h6 section "
+    "article header footer aside main blockquote pre hr form center figure figcaption address "
+    "caption fieldset legend body html title option".split()
+)
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_CANDIDATE_ROOTS = frozenset("div td section article main font span center body".split())
+_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
+# Meta names from the national government-website spec (GB/T, 政府网站发展指引) and common CMSs.
+_META_FIELDS = {
+    "title": ("ArticleTitle", "og:title", "twitter:title"),
+    "date": ("PubDate", "pubdate", "publishdate", "article:published_time", "og:release_date"),
+    "author": ("Author", "article:author"),
+    "source": ("ContentSource", "source"),
+    "site": ("SiteName", "og:site_name", "sitename"),
+    "column": ("ColumnName",),
+    "url": ("og:url", "Url"),
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    heading: bool = False  # rendered as a heading (h1–h6 or a paragraph of bold text only)
+    link_only: bool = False  # every character is link text: menus, related-article lists
+    in_root: bool = True  # inside the element holding the article text
+
+
+@dataclass(frozen=True)
+class Document:
+    lines: tuple[Line, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+    links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the whole page
+    has_root: bool = False
+    html_title: str | None = None
+    selected: dict[str, str] = field(default_factory=dict)  # adapter selector → text
+
+
+def clean_text(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def text_document(text: str) -> Document:
+    """A plain-text page dump: one paragraph per line already."""
+    lines = (clean_text(line) for line in text.split("\n"))
+    return Document(lines=tuple(Line(line) for line in lines if line))
+
+
+def _parse(html: str) -> etree._Element | None:
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _read_meta(tree: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("itemprop")
+        content = meta.get("content")
+        if key and content and content.strip():
+            by_name.setdefault(key.strip().lower(), clean_text(content))
+    for field_name, keys in _META_FIELDS.items():
+        for key in keys:
+            if key.lower() in by_name:
+                found[field_name] = by_name[key.lower()]
+                break
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            found.setdefault("canonical", link.get("href", "").strip())
+    for key, value in _json_ld(tree).items():
+        found.setdefault(key, value)
+    return found
+
+
+def _json_ld(tree: etree._Element) -> dict[str, str]:
+    """headline/datePublished/author/publisher of a schema.org Article in JSON-LD."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data: Any = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data])
+        for item in items:
+            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+                return _article_fields(item)
+    return {}
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_name_of(v) for v in value) if n]
+        return " ".join(names) or None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return clean_text(value) if isinstance(value, str) and value.strip() else None
+
+
+def _article_fields(item: dict[str, Any]) -> dict[str, str]:
+    fields = {
+        "title": _name_of(item.get("headline")),
+        "date": _name_of(item.get("datePublished")),
+        "author": _name_of(item.get("author")),
+        "site": _name_of(item.get("publisher")),
+        "url": _name_of(item.get("url")),
+    }
+    return {k: v for k, v in fields.items() if v}
+
+
+def _own_text_length(element: etree._Element) -> int:
+    """Characters of text directly in the element and its inline children, links excluded."""
+    total = len((element.text or "").strip())
+    for child in element:
+        if child.tag not in _BLOCK_TAGS and child.tag != "a":
+            total += len(clean_text(child.text_content()))
+        total += len((child.tail or "").strip())
+    return total
+
+
+def find_content_root(tree: etree._Element) -> etree._Element | None:
+    """The element holding most paragraph text (readability-style scoring, links ignored)."""
+    scores: dict[etree._Element, float] = defaultdict(float)
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        length = _own_text_length(element)
+        if length < 15:
+            continue
+        if element.tag in _CANDIDATE_ROOTS:
+            scores[element] += length
+        parent = element.getparent()
+        if parent is not None:
+            scores[parent] += length
+            grandparent = parent.getparent()
+            if grandparent is not None:
+                scores[grandparent] += length / 2
+    candidates = [e for e in scores if e.tag in _CANDIDATE_ROOTS]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda e: (scores[e], _depth(e)))
+    return best if scores[best] >= 80 else None
+
+
+def _depth(element: etree._Element) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+class _LineWriter:
+    """Accumulates inline text and cuts a Line at every block boundary."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self._parts: list[str] = []
+        self._link_chars = 0
+        self._all_bold = True
+
+    def add(self, text: str | None, *, in_link: bool, bold: bool) -> None:
+        if not text:
+            return
+        self._parts.append(text)
+        stripped = clean_text(text)
+        if stripped:
+            if in_link:
+                self._link_chars += len(stripped)
+            if not bold:
+                self._all_bold = False
+
+    def cut(self, *, heading: bool = False, in_root: bool) -> None:
+        text = clean_text("".join(self._parts))
+        if text:
+            bold_heading = self._all_bold and len(text) <= 50
+            self.lines.append(
+                Line(
+                    text,
+                    heading=heading or bold_heading,
+                    link_only=self._link_chars >= len(text.replace(" ", "")),
+                    in_root=in_root,
+                )
+            )
+        self._parts, self._link_chars, self._all_bold = [], 0, True
+
+
+def _render(
+    element: etree._Element,
+    writer: _LineWriter,
+    root: etree._Element | None,
+    *,
+    in_root: bool = False,
+    in_link: bool = False,
+    bold: bool = False,
+) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    in_root = in_root or element is root or root is None
+    in_link = in_link or tag == "a"
+    bold = bold or tag in ("strong", "b")
+    block = tag in _BLOCK_TAGS
+    if block:
+        writer.cut(in_root=in_root)
+    writer.add(element.text, in_link=in_link, bold=bold)
+    for child in element:
+        _render(child, writer, root, in_root=in_root, in_link=in_link, bold=bold)
+        writer.add(child.tail, in_link=in_link, bold=bold)
+    if block:
+        writer.cut(heading=tag in _HEADING_TAGS, in_root=in_root)
+
+
+def _select_text(tree: etree._Element, selector: str) -> str | None:
+    try:
+        found = tree.cssselect(selector)
+    except Exception:  # cssselect raises several error types for bad selectors
+        return None
+    return clean_text(found[0].text_content()) if found else None
+
+
+def html_document(html: str, selectors: dict[str, str] | None = None) -> Document | None:
+    """Render an HTML page; None when it cannot be parsed at all."""
+    tree = _parse(html)
+    if tree is None:
+        return None
+    meta = _read_meta(tree)
+    title_element = tree.find(".//title")
+    html_title = clean_text(title_element.text_content()) if title_element is not None else None
+    selected = {}
+    for key, selector in (selectors or {}).items():
+        text = _select_text(tree, selector)
+        if text:
+            selected[key] = text
+    links = tuple(
+        (clean_text(a.text_content()), a.get("href", "").strip())
+        for a in tree.iter("a")
+        if a.get("href")
+    )
+    for element in list(tree.iter(*_DROP_TAGS)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for comment in list(tree.iter(etree.Comment)):
+        if comment.getparent() is not None:
+            comment.drop_tree()
+    root = None
+    if selectors and "body" in selectors:
+        matches = tree.cssselect(selectors["body"]) if _select_text(tree, selectors["body"]) else []
+        root = matches[0] if matches else None
+    root = root if root is not None else find_content_root(tree)
+    writer = _LineWriter()
+    _render(tree, writer, root)
+    writer.cut(in_root=root is None)
+    return Document(
+        lines=tuple(writer.lines),
+        meta=meta,
+        links=links,
+        has_root=root is not None,
+        html_title=html_title,
+        selected=selected,
+    )

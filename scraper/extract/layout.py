@@ -1,0 +1,185 @@
+"""Where the title, the info bar, the body and the foot sit among a page's lines.
+
+The same cut works for rendered HTML and plain-text dumps: find the title line, skip the info
+lines under it, read paragraphs until page furniture starts, then peel author/source/date lines
+off the foot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from scraper.extract.authors import BYLINE, author_from_foot
+from scraper.extract.dates import DATE_ALONE, DATE_ANYWHERE
+from scraper.extract.document import Line
+from scraper.extract.patterns import (
+    BODY_END,
+    BOILERPLATE_LINE,
+    BREADCRUMB,
+    COLON,
+    ICP_OR_CONTACT,
+    INFO_LABELS,
+    NEEDS_COLON_OR_ALONE,
+)
+from scraper.records import Author
+
+_SOURCE_LINE = re.compile(r"^\s*(?:来源|稿源|文章来源|信息来源)" + COLON + r"(?P<source>.+)$")
+_HEAD_SCAN = 40  # the title is among the first lines of any page
+_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|——)\s*[^-_|｜—–]{2,30}$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    title_index: int | None  # line holding the title, None when the title is not among the lines
+    header: tuple[str, ...]  # title line and the info lines under it
+    body: tuple[Line, ...]
+    foot: tuple[str, ...]  # author/source/date lines peeled off the end of the body
+    rest: tuple[str, ...]  # everything after the body: editor lines, links, footers
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_info_line(text: str) -> bool:
+    """An info bar line: labelled fields (发布时间/来源/作者…) or a date standing alone."""
+    if len(text) > 160:
+        return False
+    if DATE_ALONE.match(text):
+        return True
+    return bool(INFO_LABELS.search(text)) and bool(
+        DATE_ANYWHERE.search(text) or re.search(r"(?:来源|作者)\s*[:：]", text)
+    )
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture that never belongs in an article, wherever it appears."""
+    return bool(BOILERPLATE_LINE.match(text) or BREADCRUMB.search(text) and len(text) < 60)
+
+
+def is_body_end(text: str) -> bool:
+    if BODY_END.match(text):
+        if NEEDS_COLON_OR_ALONE.match(text):
+            return bool(re.match(r"^\s*\S{1,4}\s*[:：]", text)) or len(text) <= 6
+        return True
+    return bool(ICP_OR_CONTACT.search(text)) and len(text) < 120
+
+
+def title_prefix(text: str) -> str | None:
+    """Title text sharing a line with its info bar: ``TITLE 发布时间:… 来源:…``."""
+    match = INFO_LABELS.search(text)
+    if match and match.start() >= 6:
+        prefix = text[: match.start()].strip()
+        return prefix if not is_furniture(prefix) else None
+    return None
+
+
+def guess_title(lines: tuple[Line, ...]) -> str | None:
+    """The line right above the info bar; else the first heading-like line."""
+    texts = [line.text for line in lines[:_HEAD_SCAN]]
+    for index, text in enumerate(texts):
+        if not is_info_line(text):
+            continue
+        prefix = title_prefix(text)
+        if prefix:
+            return prefix
+        for previous in reversed(texts[max(0, index - 3) : index]):
+            if 4 <= len(previous) <= 90 and not is_furniture(previous) and not is_info_line(previous):
+                return previous
+    for line in lines[:_HEAD_SCAN]:
+        if line.heading and 4 <= len(line.text) <= 90 and not is_furniture(line.text):
+            return line.text
+    return None
+
+
+def title_from_html_title(html_title: str | None) -> str | None:
+    """<title> minus the site name CMSs append (标题_甘肃人大网, 标题 - 黑龙江网)."""
+    if not html_title:
+        return None
+    return _TITLE_SUFFIX.sub("", html_title).strip() or None
+
+
+def find_title_index(lines: tuple[Line, ...], title: str) -> int | None:
+    wanted = normalise_space(title)
+    if not wanted:
+        return None
+    for index, line in enumerate(lines):
+        text = normalise_space(line.text)
+        if text == wanted or (text.startswith(wanted) and is_info_line(line.text)):
+            return index
+    for index, line in enumerate(lines):
+        text = normalise_space(line.text)
+        if wanted in text and len(text) <= len(wanted) + 40 and not is_furniture(line.text):
+            return index
+    return None
+
+
+def _is_header_line(line: Line) -> bool:
+    text = line.text
+    return (
+        is_info_line(text)
+        or is_furniture(text)
+        or bool(BYLINE.match(text) and len(text) <= 60)
+        or bool(_SOURCE_LINE.match(text) and len(text) <= 60)
+    )
+
+
+@dataclass(frozen=True)
+class FootFact:
+    """What a line at the article's foot states instead of being text."""
+
+    kind: Literal["authors", "source", "date"]
+    value: str
+    authors: tuple[Author, ...] = ()
+
+
+def foot_fact(text: str) -> FootFact | None:
+    authors = author_from_foot(text)
+    if authors is not None:
+        return FootFact("authors", text, authors)
+    source = _SOURCE_LINE.match(text)
+    if source and len(text) <= 60:
+        return FootFact("source", source["source"].strip())
+    if DATE_ALONE.match(text):
+        return FootFact("date", text)
+    return None
+
+
+def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
+    title_index = find_title_index(lines, title)
+    start = 0 if title_index is None else title_index + 1
+    header = [lines[title_index].text] if title_index is not None else []
+    # Info lines sit right under the title (or, on some sites, just above it).
+    if title_index is not None:
+        header = [line.text for line in lines[max(0, title_index - 2) : title_index + 1]]
+    while start < len(lines) and (not lines[start].in_root or _is_header_line(lines[start])):
+        if lines[start].in_root or start - (title_index or 0) <= 6:
+            header.append(lines[start].text)
+        start += 1
+    body: list[Line] = []
+    end = start
+    for end in range(start, len(lines) + 1):
+        if end == len(lines):
+            break
+        line = lines[end]
+        if is_body_end(line.text) and (body or not line.in_root):
+            break
+        if not line.in_root or line.link_only or is_furniture(line.text):
+            continue
+        body.append(line)
+    rest = tuple(line.text for line in lines[end:])
+    foot: list[str] = []
+    while body and foot_fact(body[-1].text) is not None:
+        foot.insert(0, body.pop().text)
+    # Author lines that sit just outside the content element, before the furniture starts.
+    for text in rest[:3]:
+        fact = foot_fact(text)
+        if fact and fact.kind == "authors":
+            foot.append(text)
+    return Layout(title_index, tuple(header), tuple(body), tuple(foot), rest)
+
+
+def foot_facts(foot: tuple[str, ...]) -> list[FootFact]:
+    return [fact for fact in map(foot_fact, foot) if fact is not None]

@@ -1,0 +1,117 @@
+"""``rdkb import``: saved pages (HTML in any encoding, plain-text dumps, folders) → the archive.
+
+Each file is handled on its own: a bad file is reported as ``path: reason`` and the batch goes
+on. The exit status is non-zero only when files failed and nothing was imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from scraper.archive import Archive
+from scraper.errors import ArchiveError, InputError
+from scraper.pipeline import article_from_raw
+from scraper.records import RawPage
+
+PAGE_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".txt"}
+_PROGRESS_EVERY = 50
+
+
+def iter_page_files(paths: list[Path]) -> Iterator[Path]:
+    """Files named directly, and page files found recursively in folders, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in PAGE_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def import_paths(
+    paths: list[Path], docs: Path, *, dry_run: bool, as_json: bool, out: TextIO, err: TextIO
+) -> Counter[str]:
+    archive = Archive(docs)
+    counts: Counter[str] = Counter()
+    files = list(iter_page_files(paths))
+    for number, path in enumerate(files, 1):
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            print(f"{path}: cannot read: {error.strerror or error}", file=err)
+            counts["failed"] += 1
+            continue
+        try:
+            article = article_from_raw(RawPage(content=content, origin=str(path)))
+        except InputError as error:
+            print(f"{path}: {error}", file=err)
+            counts["failed"] += 1
+            continue
+        if dry_run:
+            found = archive.find_same(article)
+            record: dict[str, Any] = article.to_dict()
+            record["path"] = str(found or archive.path_for(article))
+            if as_json:
+                print(json.dumps(record, ensure_ascii=False), file=out)
+            else:
+                print(f"{path} → {record['path']}", file=out)
+            counts["would import"] += 1
+            continue
+        try:
+            result = archive.store(article)
+        except (ArchiveError, OSError) as error:
+            print(f"{path}: cannot archive: {error}", file=err)
+            counts["failed"] += 1
+            continue
+        counts[result.status] += 1
+        if len(files) >= _PROGRESS_EVERY and number % _PROGRESS_EVERY == 0:
+            print(f"… {number}/{len(files)} files", file=err)
+    return counts
+
+
+def summary(counts: Counter[str]) -> str:
+    order = ("would import", "new", "updated", "unchanged", "duplicate", "failed")
+    return ", ".join(f"{counts[key]} {key}" for key in order if counts[key]) or "nothing to import"
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths]
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"{path}: no such file or folder", file=sys.stderr)
+    counts = import_paths(
+        [p for p in paths if p.exists()],
+        Path(args.docs),
+        dry_run=args.dry_run,
+        as_json=args.json,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    counts["failed"] += len(missing)
+    if not args.json:
+        print(f"import: {summary(counts)}", file=sys.stderr)
+    imported = sum(v for k, v in counts.items() if k != "failed")
+    if counts["failed"] and not imported:
+        print("nothing was imported; fix or remove the files named above", file=sys.stderr)
+        return 1
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import saved article pages (HTML or text dumps, files or folders) into the archive",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
+    parser.add_argument("--docs", default="docs", help="archive folder (default: docs)")
+    parser.add_argument("--dry-run", action="store_true", help="write nothing")
+    parser.add_argument(
+        "--json", action="store_true", help="with --dry-run: print one JSON object per article"
+    )
+    parser.set_defaults(run=run)

@@ -1,0 +1,1 @@
+"""Publishing the archive as a static site (MkDocs + Material)."""

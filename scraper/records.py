@@ -1,0 +1,159 @@
+"""Typed records that cross stage boundaries.
+
+They are frozen so a stage cannot change what an earlier stage produced, and they carry
+``to_dict``/``from_dict`` so they can travel as JSON (dry-run output, crawl catalog, tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+# Front-matter keys in the order they are written; nothing else is written by the importer.
+FRONT_MATTER_KEYS = (
+    "title",
+    "date",
+    "authors",
+    "region",
+    "source",
+    "site",
+    "url",
+    "original_url",
+    "also_at",
+)
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """Bytes exactly as served or saved, plus what is known about where they came from."""
+
+    content: bytes
+    origin: str  # file path or URL, used in every message about this page
+    url: str | None = None  # the page's own URL when known (crawl); None for local files
+    content_type: str | None = None  # HTTP Content-Type header, if any
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What a site adapter knows better than the generic extractor (all optional)."""
+
+    site_name: str | None = None
+    region: tuple[str, ...] = ()
+    encoding: str | None = None
+    title_selector: str | None = None
+    date_selector: str | None = None
+    body_selector: str | None = None
+    author_selector: str | None = None
+
+
+@dataclass(frozen=True)
+class DecodedPage:
+    """Text of a page and how it was read."""
+
+    text: str
+    encoding: str
+    is_html: bool
+    origin: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str | None
+    position: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "position": self.position}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Author:
+        return cls(name=data.get("name"), position=data.get("position"))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One archived article: front matter fields plus the Markdown body."""
+
+    title: str
+    date: dt.date
+    body: str
+    authors: tuple[Author, ...] = ()
+    region: tuple[str, ...] = ()
+    source: str | None = None
+    site: str | None = None
+    url: str | None = None
+    original_url: str | None = None
+    also_at: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)  # hand-added keys
+
+    def front_matter(self) -> dict[str, Any]:
+        """Known keys only, in canonical order, skipping unknown (None/empty) values."""
+        values: dict[str, Any] = {
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "authors": [a.to_dict() for a in self.authors],
+            "region": list(self.region),
+            "source": self.source,
+            "site": self.site,
+            "url": self.url,
+            "original_url": self.original_url,
+            "also_at": list(self.also_at),
+        }
+        meta = {k: v for k, v in values.items() if v not in (None, [], "")}
+        meta.update(self.extra)
+        return meta
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {key: None for key in FRONT_MATTER_KEYS}
+        data.update(self.front_matter())
+        data["body"] = self.body
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = set(FRONT_MATTER_KEYS) | {"body"}
+        raw_date = data["date"]
+        date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+        return cls(
+            title=str(data["title"]),
+            date=date,
+            body=str(data.get("body") or ""),
+            authors=tuple(Author.from_dict(a) for a in data.get("authors") or ()),
+            region=tuple(data.get("region") or ()),
+            source=data.get("source"),
+            site=data.get("site"),
+            url=data.get("url"),
+            original_url=data.get("original_url"),
+            also_at=tuple(data.get("also_at") or ()),
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
+    def with_also_at(self, urls: tuple[str, ...]) -> Article:
+        return replace(self, also_at=urls)
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    """One paragraph of article text; ``heading`` when the page rendered it as a heading."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """Fields read off one page, before normalisation into an Article."""
+
+    origin: str
+    title: str
+    date: dt.date
+    body: tuple[BodyLine, ...]
+    authors: tuple[Author, ...] = ()
+    source: str | None = None
+    site: str | None = None
+    url: str | None = None
+    original_url: str | None = None
+    hint_region: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    body_from: str = "lines"  # which path found the body: lines | trafilatura
