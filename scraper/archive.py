@@ -178,7 +178,9 @@ class Archive:
     # -- writing ---------------------------------------------------------------------------
 
     def _snapshot_path(self, path: Path) -> Path:
-        return self.data_dir / "extracted" / path.relative_to(self.articles_dir).with_suffix(".json")
+        return (
+            self.data_dir / "extracted" / path.relative_to(self.articles_dir).with_suffix(".json")
+        )
 
     def _snapshot(self, path: Path) -> dict[str, Any] | None:
         try:

@@ -18,7 +18,8 @@ from scraper.publish import commands as publish_commands
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="rdkb", description="人大知识库 — crawl, extract and publish people's congress articles."
+        prog="rdkb",
+        description="人大知识库 — crawl, extract and publish people's congress articles.",
     )
     parser.add_argument("--version", action="version", version=f"rdkb {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")

@@ -27,7 +27,17 @@ _BINARY_SIGNATURES = {
     b"\x1f\x8b": "gzip-compressed data",
     b"RIFF": "a RIFF media file",
 }
-_GB_FAMILY = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "euc-cn", "gb18030"}
+_GB_FAMILY = {
+    "gb2312",
+    "gbk",
+    "gb_2312",
+    "gb_2312-80",
+    "x-gbk",
+    "cp936",
+    "ms936",
+    "euc-cn",
+    "gb18030",
+}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 _HTML_MARKERS = re.compile(
@@ -58,7 +68,9 @@ def sniff_binary(content: bytes) -> str | None:
         if content.startswith(signature):
             return kind
     head = content[:4096]
-    if head.count(b"\x00") > len(head) // 100 + 1 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.count(b"\x00") > len(head) // 100 + 1 and not head.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    ):
         return "binary data"
     return None
 

@@ -45,7 +45,7 @@ def _split_numbered(text: str) -> tuple[str, str] | None:
 def _is_standalone_heading(lines: tuple[BodyLine, ...], index: int) -> bool:
     """A short line without final punctuation standing between two longer paragraphs."""
     text = lines[index].text
-    if not 4 <= len(text) <= _STANDALONE_MAX or text[-1] in SENTENCE_END + "：:，,”\"）)":
+    if not 4 <= len(text) <= _STANDALONE_MAX or text[-1] in SENTENCE_END + '：:，,”"）)':
         return False
     if index == 0 or index == len(lines) - 1:
         return False

@@ -31,27 +31,54 @@ def _gazetteer() -> object:
     return cpca
 
 
+@lru_cache(maxsize=1)
+def _divisions() -> frozenset[tuple[str, ...]]:
+    """Every (province, city) and (province, city, county) the gazetteer lists."""
+    import csv
+    import importlib.resources
+
+    text = importlib.resources.files("cpca").joinpath("resources/pca.csv").read_text("utf-8")
+    known: set[tuple[str, ...]] = set()
+    for row in csv.DictReader(text.splitlines()):
+        known.add((row["sheng"], row["shi"]))
+        if row["qu"]:
+            known.add((row["sheng"], row["shi"], row["qu"]))
+    return frozenset(known)
+
+
+def _match(text: str, *, cut: bool) -> tuple[str, ...]:
+    cpca = _gazetteer()
+    record = cpca.transform([text], cut=cut).to_dict("records")[0]  # type: ignore[attr-defined]
+    province, city, county = (str(record.get(k) or "") for k in ("省", "市", "区"))
+    if not province:
+        return ()
+    if record.get("识别状态") == _AMBIGUOUS and city.removesuffix("市") not in text:
+        return ()  # 朝阳区 alone: Beijing or Changchun — no guess
+    parts = [province]
+    # Municipalities repeat themselves as their own city (北京市 / 北京市 / 朝阳区).
+    if city and city != province:
+        parts.append(city)
+    # The matcher may pick a county from a common word elsewhere in the text
+    # (…环境与资源保护… → 资源县 in another province): keep it only if it lies in that city.
+    if county and (province, city or province, county) in _divisions():
+        parts.append(county)
+    return tuple(parts)
+
+
 @lru_cache(maxsize=4096)
 def resolve_region(text: str) -> tuple[str, ...]:
     """[province, city, county] named by ``text``, as deep as it goes; () if none or ambiguous."""
     text = text.strip()
     if not text or _NOT_A_PLACE.match(text):
         return ()
-    cpca = _gazetteer()
-    frame = cpca.transform([text])  # type: ignore[attr-defined]
-    record = frame.to_dict("records")[0]
-    if record.get("识别状态") == _AMBIGUOUS and not record.get("省"):
-        return ()
-    province, city, county = (str(record.get(k) or "") for k in ("省", "市", "区"))
-    if not province:
-        return ()
-    parts = [province]
-    # Municipalities repeat themselves as their own city (北京市 / 北京市 / 朝阳区).
-    if city and city != province:
-        parts.append(city)
-    if county:
-        parts.append(county)
-    return tuple(parts)
+    # Word segmentation first (it knows 东方红 is not 东方市); it misses some names glued to
+    # organisation words (深圳市人大常委会), so fall back to plain matching — accepted only
+    # when the full name of the deepest place is written out in the text.
+    region = _match(text, cut=True)
+    if region:
+        return region
+    region = _match(text, cut=False)
+    return region if region and region[-1] in text else ()
 
 
 def first_region(texts: Iterable[str | None]) -> tuple[str, ...]:

@@ -86,7 +86,9 @@ class Glossary:
             pieces: list[str] = []
             pos = 0
             for protected in _PROTECTED.finditer(line):
-                pieces.append(_link_span(line[pos : protected.start()], pattern, by_term, linked, href))
+                pieces.append(
+                    _link_span(line[pos : protected.start()], pattern, by_term, linked, href)
+                )
                 pieces.append(protected.group())
                 pos = protected.end()
             pieces.append(_link_span(line[pos:], pattern, by_term, linked, href))
@@ -141,7 +143,9 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ConfigError(f"{where}.aliases: a list of strings required")
-        concept = Concept(slug, name.strip(), " ".join(text.split()), tuple(a.strip() for a in aliases))
+        concept = Concept(
+            slug, name.strip(), " ".join(text.split()), tuple(a.strip() for a in aliases)
+        )
         for term in concept.terms:
             if term in owner:
                 raise ConfigError(f"{where}: term {term!r} already belongs to {owner[term]}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -81,6 +81,14 @@ class Analysis:
     def info(self, src_uri: str) -> ArticleInfo | None:
         index = self._by_uri().get(src_uri)
         return None if index is None else self.infos[index]
+
+    def newest_first(self, indices: Iterable[int]) -> list[int]:
+        """``indices`` ordered like ``newest`` (newest first)."""
+        rank: dict[int, int] | None = getattr(self, "_rank", None)
+        if rank is None:
+            rank = {i: r for r, i in enumerate(self.newest)}
+            self._rank = rank
+        return sorted(indices, key=rank.__getitem__)
 
     def _by_uri(self) -> dict[str, int]:
         cached: dict[str, int] | None = getattr(self, "_uri_index", None)

@@ -21,9 +21,7 @@ class BackoffRetryMiddleware(RetryMiddleware):  # type: ignore[misc]
         super().__init__(settings)
         self.backoff = settings.getfloat("RDKB_RETRY_BACKOFF", 0.0)
 
-    async def process_response(
-        self, request: Request, response: Response
-    ) -> Request | Response:
+    async def process_response(self, request: Request, response: Response) -> Request | Response:
         result: Request | Response = super().process_response(request, response)
         if isinstance(result, Request):
             await self._wait(result)

@@ -1,14 +1,193 @@
-"""CLI subcommands for crawling: crawl, sites, reextract, demo-site (placeholder until issue 3)."""
+"""CLI subcommands for crawling: ``crawl``, ``sites``, ``reextract``, ``demo-site``.
+
+Each ``_run_*`` parses nothing and decides nothing: it turns arguments into options and calls
+library code. Scrapy is imported inside the run functions so ``rdkb --help`` stays fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
 from typing import Any
+
+from scraper.errors import ConfigError
 
 
 def register(subparsers: Any) -> None:
     """Add the crawl subcommands to ``rdkb``."""
-    del subparsers
+    crawl = subparsers.add_parser(
+        "crawl",
+        help="crawl congress news sites into the archive",
+        description="Crawl column pages of congress sites, archive every article found. "
+        "Polite by default: robots.txt, <= 1 request/s per site, retries with backoff on 5xx.",
+    )
+    crawl.add_argument("urls", nargs="*", metavar="URL", help="column (list) page to start from")
+    crawl.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="crawl a site adapter (repeatable)",
+    )
+    crawl.add_argument("--all-sites", action="store_true", help="crawl every site adapter")
+    crawl.add_argument("--docs", type=Path, default=Path("docs"), help="archive folder (docs)")
+    crawl.add_argument(
+        "--max-pages", type=_positive_int, metavar="N", help="request at most N pages"
+    )
+    crawl.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="skip older articles")
+    crawl.add_argument("--refresh", action="store_true", help="fetch archived articles again")
+    crawl.add_argument(
+        "--no-politeness",
+        dest="polite",
+        action="store_false",
+        help="no delays or backoff (only for servers you run yourself; robots.txt still obeyed)",
+    )
+    crawl.add_argument("--contact", help="contact for the User-Agent (default: $RDKB_CONTACT)")
+    crawl.add_argument("--timeout", type=float, default=30.0, help="seconds per download (30)")
+    crawl.add_argument("--retries", type=int, default=2, help="retries on 5xx/timeouts (2)")
+    crawl.add_argument(
+        "--concurrency", type=_positive_int, metavar="N", help="requests in flight per site (1)"
+    )
+    crawl.add_argument(
+        "--progress-interval", type=float, default=2.0, metavar="S", help="0 hides progress"
+    )
+    crawl.add_argument("--json", action="store_true", help="print the summary as JSON")
+    crawl.set_defaults(run=_run_crawl)
+
+    sites = subparsers.add_parser("sites", help="list the site adapters")
+    sites.add_argument("--json", action="store_true", help="one JSON object per site")
+    sites.set_defaults(run=_run_sites)
+
+    reextract = subparsers.add_parser(
+        "reextract", help="rebuild archived articles from the kept raw pages (offline)"
+    )
+    reextract.add_argument("--docs", type=Path, default=Path("docs"), help="archive folder (docs)")
+    reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
+    reextract.set_defaults(run=_run_reextract)
+
+    demo = subparsers.add_parser(
+        "demo-site", help="serve the fixture congress site on 127.0.0.1 for a crawl by hand"
+    )
+    demo.add_argument("--port", type=int, default=8765, help="port (8765; 0 picks a free one)")
+    demo.add_argument(
+        "--slow", type=float, default=35.0, metavar="S", help="delay of the slow page (35 s)"
+    )
+    demo.set_defaults(run=_run_demo_site)
 
 
-__all__ = ["argparse", "register"]
+# Run functions
+
+
+def _run_crawl(args: argparse.Namespace) -> int:
+    from scraper.crawl.runner import run_crawl
+    from scraper.crawl.settings import CrawlOptions
+    from scraper.crawl.sites import find_site, load_sites
+    from scraper.crawl.spider import Target
+
+    try:
+        adapters = list(load_sites().values()) if args.all_sites else []
+        adapters += [find_site(name) for name in args.site]
+    except ConfigError as error:
+        print(f"rdkb crawl: {error}", file=sys.stderr)
+        return 2
+    targets = [Target(url) for url in args.urls]
+    targets += [Target(url, site) for site in adapters for url in site.start_urls]
+    if not targets:
+        print("rdkb crawl: give a URL, --site NAME or --all-sites", file=sys.stderr)
+        return 2
+    options = CrawlOptions(
+        docs_dir=args.docs,
+        max_pages=args.max_pages,
+        since=args.since,
+        refresh=args.refresh,
+        polite=args.polite,
+        contact=args.contact,
+        timeout=args.timeout,
+        retries=max(0, args.retries),
+        concurrency=args.concurrency,
+        progress_interval=max(0.0, args.progress_interval),
+    )
+    started = time.monotonic()
+    counts = run_crawl(targets, options)
+    elapsed = time.monotonic() - started
+    if args.json:
+        print(json.dumps(counts.to_dict() | {"seconds": round(elapsed, 3)}, ensure_ascii=False))
+    else:
+        print(counts.render())
+        print(f"time                {elapsed:.1f} s")
+    return 0 if counts.pages_fetched else 1
+
+
+def _run_sites(args: argparse.Namespace) -> int:
+    from scraper.crawl.sites import load_sites
+
+    try:
+        sites = load_sites()
+    except ConfigError as error:
+        print(f"rdkb sites: {error}", file=sys.stderr)
+        return 2
+    for site in sites.values():
+        if args.json:
+            record = {
+                "id": site.id,
+                "name": site.name,
+                "region": list(site.region),
+                "verified": site.verified,
+                "start_urls": list(site.start_urls),
+            }
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            region = "/".join(site.region) or "-"
+            checked = "verified" if site.verified else "unverified"
+            print(f"{site.id:<16} {site.name}\t{region}\t{checked}\t{site.start_urls[0]}")
+    return 0
+
+
+def _run_reextract(args: argparse.Namespace) -> int:
+    from scraper.crawl.reextract import reextract
+
+    counts = reextract(args.docs)
+    if args.json:
+        print(json.dumps(counts.to_dict(), ensure_ascii=False))
+    else:
+        print(counts.render())
+    return 0 if sum(counts.stored.values()) or not counts.failed else 1
+
+
+def _run_demo_site(args: argparse.Namespace) -> int:
+    from scraper.crawl.demo.server import DemoServer
+
+    server = DemoServer(args.port, slow_seconds=args.slow, echo=True).start()
+    urls = " ".join(server.start_urls())
+    print(f"demo congress site on {server.base}/ (Ctrl-C stops)", flush=True)
+    print(f"try: rdkb crawl --docs /tmp/rdkb-demo --timeout 5 {urls}", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+    return 0
+
+
+# Argument types
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive integer: {text!r}")
+    return value

@@ -36,10 +36,14 @@ _NOT_ARTICLE = re.compile(
 )
 _PAGINATION_URL = (
     re.compile(r"/(?:index|list|default)_\d+\.\w+$", re.IGNORECASE),
-    re.compile(r"[?&](?:page|pageno|pagenum|pn|p|curpage|currentpage|pageindex)=\d+", re.IGNORECASE),
+    re.compile(
+        r"[?&](?:page|pageno|pagenum|pn|p|curpage|currentpage|pageindex)=\d+", re.IGNORECASE
+    ),
     re.compile(r"/(?:index|list)[-_]?\d*\.s?html?$", re.IGNORECASE),
 )
-_NEXT_TEXTS = frozenset({"下一页", "下页", "后一页", "后页", "末页", "尾页", "最后一页", "next", "»", ">", ">>"})
+_NEXT_TEXTS = frozenset(
+    {"下一页", "下页", "后一页", "后页", "末页", "尾页", "最后一页", "next", "»", ">", ">>"}
+)
 _PAGE_NUMBER = re.compile(r"^[\[【(]?\d{1,4}[\]】)]?$")
 # TRS WCM writes its pager from a script: createPageHTML(countPage, currentPage, "index", "html").
 _TRS_PAGER = re.compile(

@@ -18,11 +18,17 @@ def run_crawl(targets: Sequence[Target], options: CrawlOptions) -> CrawlCounts:
     """
     from scrapy.crawler import CrawlerProcess
 
+    verbose = logging.getLogger().isEnabledFor(logging.DEBUG)
     settings = crawl_settings(options)
-    if logging.getLogger().isEnabledFor(logging.DEBUG):
-        settings["LOG_LEVEL"] = "INFO"
     # rdkb's CLI has configured logging already; Scrapy must not add a second root handler.
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings["LOG_INSTALL_ROOT_HANDLER"] = False
+    if not verbose:
+        for name in ("scrapy.utils.log", "scrapy.crawler"):  # version banner at start-up
+            logging.getLogger(name).setLevel(logging.WARNING)
+    process = CrawlerProcess(settings)
+    # Scrapy sets its loggers to DEBUG; the spider reports every failure itself as `url: reason`,
+    # so Scrapy's own lines are only wanted when they are errors (or with rdkb -v).
+    logging.getLogger("scrapy").setLevel(logging.INFO if verbose else logging.ERROR)
     crawler = process.create_crawler(CongressSpider)
     process.crawl(crawler, targets=tuple(targets), options=options)
     process.start()

@@ -33,6 +33,7 @@ class CrawlOptions:
     contact: str | None = None  # how a site operator reaches whoever runs the crawl
     timeout: float = 30.0  # seconds per download
     retries: int = 2  # retries after the first attempt, 5xx and timeouts only
+    concurrency: int | None = None  # requests in flight per site (default: 1 polite, 32 not)
     progress_interval: float = 2.0  # seconds between progress lines; 0 turns them off
     keep_raw: bool = True
 
@@ -56,7 +57,7 @@ def crawl_settings(options: CrawlOptions) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "DOWNLOAD_DELAY": 1.0,
-        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_DELAY_JITTER": 0.0,  # exactly the delay: never faster than 1 request/s
         "AUTOTHROTTLE_ENABLED": True,
         "AUTOTHROTTLE_START_DELAY": 1.0,
         "AUTOTHROTTLE_MAX_DELAY": 30.0,
@@ -99,4 +100,7 @@ def crawl_settings(options: CrawlOptions) -> dict[str, Any]:
                 "RDKB_RETRY_BACKOFF": 0.0,
             }
         )
+    if options.concurrency is not None:
+        settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = options.concurrency
+        settings["CONCURRENT_REQUESTS"] = max(settings["CONCURRENT_REQUESTS"], options.concurrency)
     return settings

@@ -170,7 +170,9 @@ def _mapping(value: Any, path: Path, key: str) -> Mapping[str, Any]:
     return value
 
 
-def _no_unknown(mapping: Mapping[str, Any], allowed: frozenset[str], path: Path, prefix: str) -> None:
+def _no_unknown(
+    mapping: Mapping[str, Any], allowed: frozenset[str], path: Path, prefix: str
+) -> None:
     for key in mapping:
         if key not in allowed:
             known = ", ".join(sorted(allowed))

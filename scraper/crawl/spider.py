@@ -47,9 +47,7 @@ class Target:
 class CongressSpider(scrapy.Spider):  # type: ignore[misc]
     name = "rdkb"
 
-    def __init__(
-        self, *, targets: Sequence[Target], options: CrawlOptions, **kwargs: Any
-    ) -> None:
+    def __init__(self, *, targets: Sequence[Target], options: CrawlOptions, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.targets = tuple(targets)
         self.options = options
@@ -87,6 +85,7 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
 
     def parse_list(self, response: Response) -> Iterator[Request]:
         url = response.meta["rdkb_url"]
+        self.counts.answered += 1
         self.counts.lists_fetched += 1
         self.catalog.fetched(
             url,
@@ -98,7 +97,12 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
         site = self._site_for(url)
         try:
             page = decode_page(
-                RawPage(response.body, origin=url, url=response.url, content_type=_content_type(response)),
+                RawPage(
+                    response.body,
+                    origin=url,
+                    url=response.url,
+                    content_type=_content_type(response),
+                ),
                 site.encoding if site else None,
             )
         except InputError as error:
@@ -119,10 +123,11 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
                 self.catalog.skipped(link.url, "older than --since")
                 continue
             all_too_old = False
+            if link.url in self._scheduled:
+                continue
             if not self.catalog.needs_fetch(link.url, refresh=self.options.refresh):
-                if link.url not in self._scheduled:
-                    self.counts.already_archived += 1
-                    self._scheduled.add(link.url)
+                self._scheduled.add(link.url)
+                self._count_known(link.url)
                 continue
             request = self._request(link.url, "article")
             if request is not None:
@@ -137,11 +142,12 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
     def parse_article(self, response: Response) -> None:
         url = response.meta["rdkb_url"]
         ctype = _content_type(response)
+        self.counts.answered += 1
+        self.counts.articles_fetched += 1
         fault = faults.from_content_type(ctype)
         if fault is not None:
             self._fail(url, fault, http_status=response.status)
             return
-        self.counts.articles_fetched += 1
         raw_path = self.raw_store.save(url, response.body) if self.options.keep_raw else None
         self.catalog.fetched(
             url,
@@ -150,7 +156,8 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
             content_hash=content_hash(response.body),
             raw_path=str(raw_path) if raw_path else None,
         )
-        raw = RawPage(response.body, origin=response.url, url=response.url, content_type=ctype)
+        # The URL the list linked to (as `rdkb reextract` will see it), even after a redirect.
+        raw = RawPage(response.body, origin=url, url=url, content_type=ctype)
         try:
             article = article_from_raw(raw, self._hints(url))
         except InputError as error:
@@ -166,6 +173,7 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
 
     def errback(self, failure: Any) -> None:
         request = failure.request
+        self.counts.answered += 1
         url = request.meta.get("rdkb_url", request.url)
         error = failure.value
         response = getattr(error, "response", None)
@@ -206,6 +214,13 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
             priority=LIST_PRIORITY if is_list else ARTICLE_PRIORITY,
             dont_filter=True,
         )
+
+    def _count_known(self, url: str) -> None:
+        row = self.catalog.get(url)
+        if row is not None and row.status == "archived":
+            self.counts.already_archived += 1
+        else:
+            self.counts.skipped["failed before (not retried)"] += 1
 
     def _fail(self, url: str, fault: faults.Fault, *, http_status: int | None = None) -> None:
         self.counts.failures[fault.reason] += 1

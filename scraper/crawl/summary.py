@@ -16,6 +16,7 @@ class CrawlCounts:
     lists_fetched: int = 0
     articles_fetched: int = 0
     requested: int = 0
+    answered: int = 0  # requests that reached a callback or errback
     already_archived: int = 0  # article links not fetched because the catalog has them
     stored: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
@@ -30,8 +31,7 @@ class CrawlCounts:
         return sum(self.failures.values())
 
     def in_flight(self) -> int:
-        done = self.pages_fetched + self.failed + self.skipped["robots.txt"]
-        return max(0, self.requested - done)
+        return max(0, self.requested - self.answered)
 
     def progress_line(self) -> str:
         stored = self.stored

@@ -22,6 +22,7 @@ from scraper.extract.layout import (
     is_info_line,
     split_layout,
     title_from_html_title,
+    title_line_matching,
 )
 from scraper.extract.patterns import COLON, ICP_OR_CONTACT, INFO_LABELS
 from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHints
@@ -30,10 +31,12 @@ _LABELLED = {
     "source": re.compile(r"(?:文章来源|信息来源|来源|稿源)" + COLON + r"(?P<value>.*)"),
 }
 _ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
-_SITE_WELCOME = re.compile(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$")
+_SITE_WELCOME = re.compile(
+    r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"
+)
 _SITE_COPYRIGHT = re.compile(
-    r"(?:(?P<before>[\u4e00-\u9fff]{2,20}(?:网|网站|在线|中心|人大))\s*(?:\S+\s+)?版权所有|"
-    r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,20}(?:网|网站|在线|中心|人大)))"
+    r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]+\s+)?版权所有|"
+    r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,30}))"
 )
 _SITE_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:网|网站|在线|中心|人大|人大常委会|频道)$")
 _MIN_BODY_CHARS = 40
@@ -51,11 +54,12 @@ class Page:
 
 
 def extract_title(document: Document, hints: PageHints) -> str | None:
-    # 1. adapter selector, 2. government-spec/OG/JSON-LD metadata, 3. the line above the info
-    # bar, 4. <title> minus the site suffix.
+    # 1. adapter selector, 2. government-spec/OG/JSON-LD metadata, 3. the visible line that
+    # <title> repeats, 4. the line above the info bar, 5. <title> minus the site suffix.
     for candidate in (
         document.selected.get("title") if hints.title_selector else None,
         document.meta.get("title"),
+        title_line_matching(document.lines, document.html_title),
         guess_title(document.lines),
         title_from_html_title(document.html_title),
     ):
@@ -66,15 +70,21 @@ def extract_title(document: Document, hints: PageHints) -> str | None:
 
 def extract_date(page: Page) -> dt.date | None:
     layout, document = page.layout, page.document
-    header = layout.header
     foot_dates = [fact.value for fact in foot_facts(layout.foot) if fact.kind == "date"]
-    # Tried in order; a footer's copyright year or "updated" date is never looked at.
+
+    def from_info_lines(lines: tuple[str, ...]) -> dt.date | None:
+        return (
+            dates.date_from_labelled_lines(lines)
+            or dates.date_from_lone_lines(lines)
+            or next(filter(None, (dates.date_in_line(t) for t in lines if is_info_line(t))), None)
+        )
+
+    # Tried in order; a footer's copyright year or a sidebar's "updated" date is never looked at.
     attempts = (
         lambda: dates.parse_date(document.selected.get("date")),
         lambda: dates.parse_date(document.meta.get("date")),
-        lambda: dates.date_from_labelled_lines(header),
-        lambda: dates.date_from_lone_lines(header),
-        lambda: next(filter(None, (dates.date_in_line(t) for t in header if is_info_line(t))), None),
+        lambda: from_info_lines(layout.header),
+        lambda: from_info_lines(layout.above),
         lambda: dates.date_from_lone_lines(foot_dates),
         lambda: dates.date_from_labelled_lines(
             line.text for line in document.lines if not ICP_OR_CONTACT.search(line.text)
@@ -186,7 +196,9 @@ def _trafilatura_body(html: str) -> tuple[BodyLine, ...]:
     """General-purpose main-text extraction, for pages whose layout defeats the line cut."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
     if not text:
         return ()
     lines = (clean_text(t) for t in text.split("\n"))

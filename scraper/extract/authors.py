@@ -44,7 +44,7 @@ def _clean(text: str) -> str:
 
 def parse_author_spec(spec: str) -> tuple[Author, ...]:
     """Turn the text after 作者: (or 作者系) into authors; () when unknown."""
-    spec = _clean(re.split(INFO_LABELS, spec, maxsplit=1)[0])
+    spec = _clean(re.split(INFO_LABELS, spec, maxsplit=1)[0].split("【")[0].split("[")[0])
     spec = re.sub(r"[\s\u3000]+", " ", spec)
     if not spec or spec in UNKNOWN_AUTHORS:
         return ()

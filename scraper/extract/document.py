@@ -17,11 +17,12 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-_DROP_TAGS = (
-    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
-    "svg", "canvas", "template", "button", "select", "input", "textarea", "audio", "video", "map",
-    "head", "nav",
+_DROP_TREES = (
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "applet", "svg",
+    "canvas", "template", "button", "select", "textarea", "audio", "video", "map", "head", "nav",
 )  # fmt: skip
+# Void elements: the parser may nest the following content inside them, so keep their children.
+_DROP_TAGS_ONLY = ("embed", "input", "param", "source", "track", "img", "area", "wbr")
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol dl dt dd tr td th table tbody thead tfoot h1 h2 h3 h4 h5 h6 section "
     "article header footer aside main blockquote pre hr form center figure figcaption address "
@@ -258,9 +259,12 @@ def html_document(html: str, selectors: dict[str, str] | None = None) -> Documen
         for a in tree.iter("a")
         if a.get("href")
     )
-    for element in list(tree.iter(*_DROP_TAGS)):
+    for element in list(tree.iter(*_DROP_TREES)):
         if element.getparent() is not None:
             element.drop_tree()
+    for element in list(tree.iter(*_DROP_TAGS_ONLY)):
+        if element.getparent() is not None:
+            element.drop_tag()
     for comment in list(tree.iter(etree.Comment)):
         if comment.getparent() is not None:
             comment.drop_tree()

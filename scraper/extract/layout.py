@@ -34,6 +34,7 @@ _TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|——)\s*[^-_|｜—–]{2,3
 class Layout:
     title_index: int | None  # line holding the title, None when the title is not among the lines
     header: tuple[str, ...]  # title line and the info lines under it
+    above: tuple[str, ...]  # the lines just above the title (some sites put the date there)
     body: tuple[Line, ...]
     foot: tuple[str, ...]  # author/source/date lines peeled off the end of the body
     rest: tuple[str, ...]  # everything after the body: editor lines, links, footers
@@ -56,7 +57,7 @@ def is_info_line(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     """Page furniture that never belongs in an article, wherever it appears."""
-    return bool(BOILERPLATE_LINE.match(text) or BREADCRUMB.search(text) and len(text) < 60)
+    return bool(BOILERPLATE_LINE.match(text) or BREADCRUMB.match(text) and len(text) < 60)
 
 
 def is_body_end(text: str) -> bool:
@@ -76,8 +77,29 @@ def title_prefix(text: str) -> str | None:
     return None
 
 
+def title_line_matching(lines: tuple[Line, ...], html_title: str | None) -> str | None:
+    """The visible line that <title> repeats, usually followed there by the site name."""
+    if not html_title:
+        return None
+    wanted = normalise_space(html_title)
+    best: str | None = None
+    for line in lines:
+        text = normalise_space(line.text)
+        if line.link_only or len(text) < 4 or is_furniture(line.text):
+            continue
+        if (
+            wanted == text
+            or wanted.startswith(text)
+            and _TITLE_SUFFIX.fullmatch(" " + html_title[len(line.text) :].strip())
+        ):
+            if best is None or len(text) > len(normalise_space(best)):
+                best = line.text
+    return best
+
+
 def guess_title(lines: tuple[Line, ...]) -> str | None:
     """The line right above the info bar; else the first heading-like line."""
+    lines = tuple(line for line in lines if not line.link_only)
     texts = [line.text for line in lines[:_HEAD_SCAN]]
     for index, text in enumerate(texts):
         if not is_info_line(text):
@@ -86,7 +108,11 @@ def guess_title(lines: tuple[Line, ...]) -> str | None:
         if prefix:
             return prefix
         for previous in reversed(texts[max(0, index - 3) : index]):
-            if 4 <= len(previous) <= 90 and not is_furniture(previous) and not is_info_line(previous):
+            if (
+                4 <= len(previous) <= 90
+                and not is_furniture(previous)
+                and not is_info_line(previous)
+            ):
                 return previous
     for line in lines[:_HEAD_SCAN]:
         if line.heading and 4 <= len(line.text) <= 90 and not is_furniture(line.text):
@@ -151,9 +177,11 @@ def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
     title_index = find_title_index(lines, title)
     start = 0 if title_index is None else title_index + 1
     header = [lines[title_index].text] if title_index is not None else []
-    # Info lines sit right under the title (or, on some sites, just above it).
-    if title_index is not None:
-        header = [line.text for line in lines[max(0, title_index - 2) : title_index + 1]]
+    above = (
+        []
+        if title_index is None
+        else [line.text for line in lines[max(0, title_index - 2) : title_index]]
+    )
     while start < len(lines) and (not lines[start].in_root or _is_header_line(lines[start])):
         if lines[start].in_root or start - (title_index or 0) <= 6:
             header.append(lines[start].text)
@@ -178,7 +206,9 @@ def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
         fact = foot_fact(text)
         if fact and fact.kind == "authors":
             foot.append(text)
-    return Layout(title_index, tuple(header), tuple(body), tuple(foot), rest)
+    return Layout(
+        title_index, tuple(header), tuple(reversed(above)), tuple(body), tuple(foot), rest
+    )
 
 
 def foot_facts(foot: tuple[str, ...]) -> list[FootFact]:

@@ -43,10 +43,14 @@ BOILERPLATE_LINE = re.compile(
     r"附件下载|网站地图|联系我们|设为首页|加入收藏"
     r")",
 )
-BREADCRUMB = re.compile(r"\S\s*(?:>|›|»|＞|→)\s*\S")
+# 首页 > 人大知识 > 正文: short segments joined by arrows, no sentence punctuation.
+BREADCRUMB = re.compile(
+    r"^(?:[^>›»＞→。，,；;！？]{1,15}\s*(?:>|›|»|＞|→)\s*)+[^>›»＞→。，,；;！？]{0,30}$"
+)
+# Site-footer facts; the label words need their colon, as they also occur in article text.
 ICP_OR_CONTACT = re.compile(
-    r"(ICP备|ICP证|公网安备|网站标识码|联系电话|电话[:：]|传真|邮箱[:：]|邮编|E-?mail|地址[:：]|"
-    r"版权所有|技术支持|主办单位|承办单位|Copyright|©)",
+    r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|"
+    r"(?:联系电话|电话|传真|邮箱|邮编|E-?mail|地址|技术支持|主办单位|承办单位|主办|承办)\s*[:：])",
     re.IGNORECASE,
 )
 
@@ -59,10 +63,21 @@ POSITION_WORDS = re.compile(
     r"政府|省|市|县|区|镇|乡|街道|村|社区|党组|成员|干部|研究|协会|学会|大学|教授|律师|法官|"
     r"检察|调研|秘书|主席|会长|组长|队长|经理|主编|工作|联络|机关)"
 )
-BYLINE_ROLES = ("本报记者", "本台记者", "特约记者", "见习记者", "记者", "通讯员", "本报通讯员", "实习生")
+BYLINE_ROLES = (
+    "本报记者",
+    "本台记者",
+    "特约记者",
+    "见习记者",
+    "记者",
+    "通讯员",
+    "本报通讯员",
+    "实习生",
+)
 
 # Section headings written as numbered lines.
-HEADING_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章节]\s*)")
+HEADING_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章节]\s*)"
+)
 HEADING_SUB = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 # 一是…二是… runs are enumerations inside a paragraph, never headings.
 ENUMERATION_RUN = re.compile(r"^[一二三四五六七八九十]+(?:是|要|要坚持|方面)")

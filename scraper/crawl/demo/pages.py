@@ -21,7 +21,11 @@ PDF = "/zhuanzai/202405/t20240521_5002.html"
 NO_ARTICLE = "/zhuanzai/202405/t20240521_5003.html"
 IMAGE = "/zhuanzai/202405/t20240521_5004.html"
 PRIVATE = "/private/202405/t20240518_9001.html"  # disallowed by robots.txt
-LOOP_HOPS = {REDIRECT_LOOP: "/loop/a.html", "/loop/a.html": "/loop/b.html", "/loop/b.html": "/loop/a.html"}
+LOOP_HOPS = {
+    REDIRECT_LOOP: "/loop/a.html",
+    "/loop/a.html": "/loop/b.html",
+    "/loop/b.html": "/loop/a.html",
+}
 HUGE_BYTES = 50 * 1024 * 1024
 
 # The column pages a crawl of the whole site starts from.
@@ -80,7 +84,9 @@ def page_for(path: str, external_base: str) -> Page | None:
 
 
 def _article_page(article: DemoArticle) -> Page:
-    render = {"trs": _trs, "portal": _portal, "legacy": _legacy, "broken": _broken}[article.template]
+    render = {"trs": _trs, "portal": _portal, "legacy": _legacy, "broken": _broken}[
+        article.template
+    ]
     html = render(article)
     if article.encoding == "gbk":
         # No charset in the HTTP header: the crawler must find GBK from <meta> or by detection.
@@ -240,7 +246,11 @@ def _xwzx_0(external_base: str) -> Page:
         _item("/xwzx/202405/t20240519_1001.html"),
         _item("/xwzx/202405/t20240516_1002.html"),
         (PRIVATE, "常委会机关内部工作安排（仅限内部）", "2024-05-18"),
-        (f"{external_base}/other/202405/t20240501_1.html", "兄弟城市人大工作动态汇编", "2024-05-01"),
+        (
+            f"{external_base}/other/202405/t20240501_1.html",
+            "兄弟城市人大工作动态汇编",
+            "2024-05-01",
+        ),
     ]
     pager = (
         '<span>1</span> <a href="index_1.html">2</a> <a href="index_2.html">3</a> '
@@ -288,9 +298,7 @@ def _dbgz(page: int) -> Page:
         else [_item("/dbgz/2023-10/20/content_2002.htm")]
     )
     pager = (
-        '<a href="list.shtml?page=2">下一页</a>'
-        if page == 1
-        else '<a href="list.shtml">上一页</a>'
+        '<a href="list.shtml?page=2">下一页</a>' if page == 1 else '<a href="list.shtml">上一页</a>'
     )
     # GBK, and neither the HTTP header nor the page says so.
     return _column_page("代表工作", items, pager, charset=None)

@@ -1,0 +1,499 @@
+"""The generated pages of the study site, rendered from an :class:`Analysis`.
+
+Nothing here is written to ``docs/``: :meth:`SitePages.files` returns (src_uri, content) pairs that
+the hook adds to MkDocs' files in memory. Listing pages are Markdown with one raw HTML block (fast to
+convert, links computed here from the pages' URLs); their links are checked by the site tests.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from html import escape
+
+from scraper.analysis import stats
+from scraper.analysis.corpus import Analysis
+from scraper.analysis.regions import RegionNode
+from scraper.publish import charts, feed
+from scraper.publish.html import authors_text, entry_list, entry_parts, link, pager
+from scraper.publish.urls import page_url, relative, slug_path
+
+UNSIGNED_TITLE = "未署名文章"
+NO_REGION_TITLE = stats.NO_REGION
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_name: str = "人大知识库"
+    site_url: str = ""
+    use_directory_urls: bool = True
+    page_size: int = 30
+    latest_count: int = 12
+    feed_count: int = 30
+
+
+class Paths:
+    """Source paths (``.md``) of every generated page; one place decides the site's layout."""
+
+    def __init__(self, analysis: Analysis, use_directory_urls: bool) -> None:
+        self.analysis = analysis
+        self.use_directory_urls = use_directory_urls
+
+    def url(self, src_uri: str) -> str:
+        return page_url(src_uri, self.use_directory_urls)
+
+    def article(self, index: int) -> str:
+        return self.analysis.infos[index].src_uri
+
+    @staticmethod
+    def paged(base_dir: str, page: int) -> str:
+        return f"{base_dir}/index.md" if page <= 1 else f"{base_dir}/page-{page}.md"
+
+    def theme(self, slug: str, page: int = 1) -> str:
+        return self.paged(f"themes/{slug}", page)
+
+    def region(self, path: Sequence[str], page: int = 1) -> str:
+        parts = "/".join(slug_path(p) for p in path) if path else "none"
+        return self.paged(f"regions/{parts}", page)
+
+    def year(self, year: int) -> str:
+        return f"archive/{year}/index.md"
+
+    def month(self, year: int, month: int, page: int = 1) -> str:
+        return self.paged(f"archive/{year}/{month:02d}", page)
+
+    def author(self, name: str | None, page: int = 1) -> str:
+        return self.paged(f"authors/{slug_path(name)}" if name else "authors/unsigned", page)
+
+    def concept(self, slug: str, page: int = 1) -> str:
+        return self.paged(f"concepts/{slug}", page)
+
+    def keyword(self, word: str, page: int = 1) -> str:
+        return self.paged(f"keywords/{slug_path(word)}", page)
+
+    def quotes(self, page: int = 1) -> str:
+        return "quotes/index.md" if page <= 1 else f"quotes/page-{page}.md"
+
+
+class SitePages:
+    """Renders every generated page; ``href(from_src, to_src)`` gives the link between two pages."""
+
+    def __init__(self, analysis: Analysis, settings: Settings) -> None:
+        self.analysis = analysis
+        self.settings = settings
+        self.paths = Paths(analysis, settings.use_directory_urls)
+        self._urls: dict[str, str] = {}
+        self._parts: dict[int, tuple[str, str]] = {}
+
+    # -- links ---------------------------------------------------------------------------------
+    def url(self, src_uri: str) -> str:
+        found = self._urls.get(src_uri)
+        if found is None:
+            found = self._urls[src_uri] = self.paths.url(src_uri)
+        return found
+
+    def href(self, from_src: str, to_src: str) -> str:
+        return relative(self.url(from_src), self.url(to_src))
+
+    def _page_href(self, src: str, page_src: Callable[[int], str], page: int) -> str:
+        return self.href(src, page_src(page))
+
+    def _entry(self, i: int) -> tuple[str, str]:
+        found = self._parts.get(i)
+        if found is None:
+            found = self._parts[i] = entry_parts(self.analysis.infos[i])
+        return found
+
+    def articles(self, src: str, indices: Sequence[int], css: str = "rdkb-list") -> str:
+        return entry_list(
+            indices, self._entry, lambda i: self.href(src, self.paths.article(i)), css
+        )
+
+    # -- pages ---------------------------------------------------------------------------------
+    def files(self) -> list[GeneratedFile]:
+        out: list[GeneratedFile] = []
+        out += self.theme_pages()
+        out += self.region_pages()
+        out += self.time_pages()
+        out += self.author_pages()
+        out += self.concept_pages()
+        out += self.keyword_pages()
+        out += self.quote_pages()
+        out += self.stats_pages()
+        out.append(GeneratedFile("feed.xml", self.feed()))
+        return out
+
+    def _listing(
+        self,
+        page_src: Callable[[int], str],
+        heading: str,
+        intro: str,
+        indices: Sequence[int],
+    ) -> list[GeneratedFile]:
+        """A paginated list of article entries (page 1 at ``page_src(1)``)."""
+        size = self.settings.page_size
+        total = max(1, math.ceil(len(indices) / size))
+        out = []
+        for page in range(1, total + 1):
+            src = page_src(page)
+            chunk = indices[(page - 1) * size : page * size]
+            title = heading if page == 1 else f"{heading}（第 {page} 页）"
+            count = f'<p class="rdkb-count">共 {len(indices)} 篇文章'
+            count += f"，第 {page}/{total} 页</p>" if total > 1 else "</p>"
+            nav = pager(page, total, partial(self._page_href, src, page_src))
+            body = "\n\n".join(
+                x for x in (f"# {_md(title)}", intro, count, self.articles(src, chunk), nav) if x
+            )
+            out.append(GeneratedFile(src, body + "\n"))
+        return out
+
+    def theme_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        out = []
+        rows = []
+        for theme in a.taxonomy.themes:
+            members = a.by_theme[theme.slug]
+            rows.append(
+                f'<li class="rdkb-card">{link(self.href("themes/index.md", self.paths.theme(theme.slug)), theme.name)}'
+                f'<span class="rdkb-badge">{len(members)} 篇</span>'
+                f"<p>{escape(theme.description)}</p></li>"
+            )
+            out += self._listing(
+                partial(self.paths.theme, theme.slug),
+                f"专题：{theme.name}",
+                f'<p class="rdkb-lead">{escape(theme.description)}</p>',
+                members,
+            )
+        untagged = sum(1 for info in a.infos if not info.themes)
+        note = (
+            f'\n\n<p class="rdkb-note">另有 {untagged} 篇文章与各专题的关键词关联不足，未归入专题，'
+            "可通过地区、时间或作者浏览。</p>"
+            if untagged
+            else ""
+        )
+        index = (
+            '# 专题\n\n<p class="rdkb-lead">按工作领域归类的文章。一篇文章可属于多个专题；'
+            "归类依据文中关键词的加权计数（见“关于本站”），文章也可在元数据中手工指定专题。</p>\n\n"
+            '<ul class="rdkb-cards">\n' + "\n".join(rows) + "\n</ul>" + note + "\n"
+        )
+        return [GeneratedFile("themes/index.md", index), *out]
+
+    def region_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        root = a.regions
+        out: list[GeneratedFile] = []
+
+        def tree(node: RegionNode, depth: int) -> str:
+            items = []
+            for child in node.sorted_children():
+                href = self.href("regions/index.md", self.paths.region(child.path))
+                sub = tree(child, depth + 1) if child.children else ""
+                items.append(
+                    f'<li>{link(href, child.name)} <span class="rdkb-badge">{child.count}</span>{sub}</li>'
+                )
+            return f'<ul class="rdkb-tree rdkb-tree--{depth}">' + "".join(items) + "</ul>"
+
+        for node in root.walk():
+            src = self.paths.region(node.path)
+            crumbs = " › ".join(
+                link(self.href(src, self.paths.region(node.path[: k + 1])), name)
+                for k, name in enumerate(node.path[:-1])
+            )
+            intro = f'<p class="rdkb-crumbs">{link(self.href(src, "regions/index.md"), "全部地区")}'
+            intro += f" › {crumbs}</p>" if crumbs else "</p>"
+            if node.children:
+                subs = "".join(
+                    f"<li>{link(self.href(src, self.paths.region(c.path)), c.name)}"
+                    f' <span class="rdkb-badge">{c.count}</span></li>'
+                    for c in node.sorted_children()
+                )
+                intro += f'\n\n<p>下辖地区：</p><ul class="rdkb-inline">{subs}</ul>'
+            out += self._listing(
+                partial(self.paths.region, node.path),
+                " ".join(node.path),
+                intro + "\n\n<p>包括下辖地区的文章。</p>" if node.children else intro,
+                a.newest_first(node.articles),
+            )
+        index = '# 地区\n\n<p class="rdkb-lead">按省、市、县（区）浏览，数字为文章篇数（含下辖地区）。</p>\n\n'
+        index += tree(root, 0) + "\n"
+        if root.direct:
+            index += (
+                "\n\n"
+                + link(
+                    self.href("regions/index.md", self.paths.region(())),
+                    f"{NO_REGION_TITLE}（{len(root.direct)} 篇）",
+                )
+                + "\n"
+            )
+            out += self._listing(
+                partial(self.paths.region, ()),
+                NO_REGION_TITLE,
+                "<p>这些文章的作者职务、来源和网站都没有指明地区。</p>",
+                a.newest_first(root.direct),
+            )
+        return [GeneratedFile("regions/index.md", index), *out]
+
+    def time_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        out: list[GeneratedFile] = []
+        years: dict[int, list[tuple[int, list[int]]]] = {}
+        for (year, month), members in a.by_month.items():
+            years.setdefault(year, []).append((month, members))
+        index_rows = []
+        for year, months in years.items():
+            src = self.paths.year(year)
+            total = sum(len(m) for _, m in months)
+            index_rows.append(
+                f"<li>{link(self.href('archive/index.md', src), f'{year} 年')}"
+                f' <span class="rdkb-badge">{total}</span>：'
+                + " ".join(
+                    link(self.href("archive/index.md", self.paths.month(year, m)), f"{m} 月")
+                    + f"<small>({len(ms)})</small>"
+                    for m, ms in sorted(months)
+                )
+                + "</li>"
+            )
+            parts = [f"# {year} 年\n"]
+            for month, members in months:
+                msrc = self.paths.month(year, month)
+                parts.append(f"## {year} 年 {month} 月\n")
+                parts.append(
+                    f"<p>{link(self.href(src, msrc), f'{month} 月全部 {len(members)} 篇文章')}</p>\n"
+                )
+                parts.append(self.articles(src, members[:5], "rdkb-list rdkb-list--compact") + "\n")
+                out += self._listing(
+                    partial(self.paths.month, year, month),
+                    f"{year} 年 {month} 月",
+                    f'<p class="rdkb-crumbs">{link(self.href(msrc, "archive/index.md"), "时间")} › '
+                    f"{link(self.href(msrc, src), f'{year} 年')}</p>",
+                    members,
+                )
+            out.append(GeneratedFile(src, "\n".join(parts)))
+        index = (
+            '# 时间\n\n<p class="rdkb-lead">按发表年月浏览。</p>\n\n<ul class="rdkb-years">'
+            + "".join(index_rows)
+            + "</ul>\n"
+        )
+        return [GeneratedFile("archive/index.md", index), *out]
+
+    def author_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        out: list[GeneratedFile] = []
+        rows = []
+        for name, person in a.authors.items():
+            src = self.paths.author(name)
+            rows.append(
+                f"<li>{link(self.href('authors/index.md', src), name)}"
+                f' <span class="rdkb-badge">{len(person.articles)}</span>'
+                + (
+                    f"<small>{escape('；'.join(person.positions))}</small>"
+                    if person.positions
+                    else ""
+                )
+                + "</li>"
+            )
+            positions = "".join(f"<li>{escape(p)}</li>" for p in person.positions)
+            intro = (
+                f'<p class="rdkb-crumbs">{link(self.href(src, "authors/index.md"), "全部作者")}</p>'
+            )
+            if positions:
+                intro += f"\n\n<p>署名时的职务：</p><ul>{positions}</ul>"
+            out += self._listing(
+                partial(self.paths.author, name), f"作者：{name}", intro, person.articles
+            )
+        unsigned_src = self.paths.author(None)
+        out += self._listing(
+            partial(self.paths.author, None),
+            UNSIGNED_TITLE,
+            "<p>原文没有署名作者（包括标为“佚名”的文章）。只写明作者职务的，职务列在文章信息中。</p>",
+            a.unsigned,
+        )
+        index = (
+            '# 作者\n\n<p class="rdkb-lead">按署名作者浏览，数字为文章篇数，后附署名时的职务。</p>\n\n'
+            f"<p>{link(self.href('authors/index.md', unsigned_src), f'{UNSIGNED_TITLE}（{len(a.unsigned)} 篇）')}</p>\n\n"
+            '<ul class="rdkb-authors">' + "".join(rows) + "</ul>\n"
+        )
+        return [GeneratedFile("authors/index.md", index), *out]
+
+    def concept_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        out: list[GeneratedFile] = []
+        rows = []
+        for concept in a.glossary.concepts:
+            members = a.by_concept[concept.slug]
+            src = self.paths.concept(concept.slug)
+            aliases = f"（又作：{'、'.join(concept.aliases)}）" if concept.aliases else ""
+            rows.append(
+                f"<dt>{link(self.href('concepts/index.md', src), concept.name)}"
+                f' <span class="rdkb-badge">{len(members)} 篇</span></dt>'
+                f"<dd>{escape(concept.explanation)}</dd>"
+            )
+            intro = (
+                f'<p class="rdkb-crumbs">{link(self.href(src, "concepts/index.md"), "全部概念")}</p>\n\n'
+                f'<div class="rdkb-explanation"><p>{escape(concept.explanation)}</p>'
+                f"<p><small>{escape(aliases)}</small></p></div>\n\n<h2>提到“{escape(concept.name)}”的文章</h2>"
+            )
+            out += self._listing(
+                partial(self.paths.concept, concept.slug),
+                f"概念：{concept.name}",
+                intro,
+                members,
+            )
+        index = (
+            '# 概念\n\n<p class="rdkb-lead">人大工作中常见的概念，附简要解释。文章中第一次出现这些词时会链接到这里，'
+            '每个概念页列出提到它的全部文章。</p>\n\n<dl class="rdkb-glossary">'
+            + "".join(rows)
+            + "</dl>\n"
+        )
+        return [GeneratedFile("concepts/index.md", index), *out]
+
+    def keyword_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        out: list[GeneratedFile] = []
+        words = []
+        for word, members in a.by_keyword.items():
+            words.append(
+                f"<li>{link(self.href('keywords/index.md', self.paths.keyword(word)), word)}"
+                f"<small>{len(members)}</small></li>"
+            )
+            out += self._listing(
+                partial(self.paths.keyword, word),
+                f"关键词：{word}",
+                f'<p class="rdkb-crumbs">{link(self.href(self.paths.keyword(word), "keywords/index.md"), "全部关键词")}</p>',
+                members,
+            )
+        index = (
+            '# 关键词\n\n<p class="rdkb-lead">每篇文章的关键词由结巴分词（含本站人大术语词典）按 TF-IDF 计算；'
+            '这里列出在两篇以上文章中成为关键词的词语。</p>\n\n<ul class="rdkb-words">'
+            + "".join(words)
+            + "</ul>\n"
+        )
+        return [GeneratedFile("keywords/index.md", index), *out]
+
+    def quote_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        size = self.settings.page_size
+        groups = a.quotes
+        total = max(1, math.ceil(len(groups) / size))
+        out = []
+        for page in range(1, total + 1):
+            src = self.paths.quotes(page)
+            blocks = []
+            for group in groups[(page - 1) * size : page * size]:
+                cites = []
+                for i, quote in group.citations[:20]:
+                    info = a.infos[i]
+                    cites.append(
+                        f"<li>{link(self.href(src, info.src_uri), info.article.title)}"
+                        f" <small>{info.article.date.isoformat()}"
+                        + (
+                            f"，{escape(quote.context)}{escape(quote.verb)}"
+                            if quote.context
+                            else f"，{escape(quote.verb)}"
+                        )
+                        + "</small></li>"
+                    )
+                more = len(group.citations) - 20
+                if more > 0:
+                    cites.append(f"<li>另有 {more} 篇文章引用</li>")
+                blocks.append(
+                    f'<figure class="rdkb-quote"><blockquote><p>“{escape(group.text)}”</p></blockquote>'
+                    f"<figcaption>引用这段论述的文章（{len(group.citations)} 篇）：<ul>{''.join(cites)}</ul>"
+                    "</figcaption></figure>"
+                )
+            nav = pager(page, total, partial(self._page_href, src, self.paths.quotes))
+            title = "习近平总书记重要论述摘编" + ("" if page == 1 else f"（第 {page} 页）")
+            lead = (
+                '<p class="rdkb-lead">从文章中自动摘出的、标明为习近平总书记指出、强调或讲过的引文，'
+                "按被引用的篇数排列，并链接回引用它的文章。引文以原文为准，请点开文章核对上下文。</p>"
+            )
+            body = "\n\n".join(
+                x for x in (f"# {title}", lead, "\n".join(blocks) or "<p>暂无引文。</p>", nav) if x
+            )
+            out.append(GeneratedFile(src, body + "\n"))
+        return out
+
+    def stats_pages(self) -> list[GeneratedFile]:
+        a = self.analysis
+        articles = [info.article for info in a.infos]
+        years = stats.per_year(articles)
+        provinces = stats.per_province(articles)
+        themes = stats.per_theme(
+            [info.themes for info in a.infos], [(t.slug, t.name) for t in a.taxonomy.themes]
+        )
+        files = [
+            GeneratedFile("stats/years.svg", charts.bar_chart("各年份文章数", years)),
+            GeneratedFile(
+                "stats/provinces.svg", charts.bar_chart("各省（区、市）文章数", provinces)
+            ),
+            GeneratedFile(
+                "stats/themes.svg", charts.bar_chart("各专题文章数", themes, label_width=220)
+            ),
+        ]
+        named = len(a.authors)
+        body = (
+            "# 统计\n\n"
+            f'<p class="rdkb-lead">本站共收录 <strong>{len(articles)}</strong> 篇文章，涉及 '
+            f"<strong>{len(a.regions.children)}</strong> 个省级地区、<strong>{named}</strong> 位署名作者。"
+            "图表在生成网站时绘制。</p>\n\n"
+            "## 按年份\n\n![各年份文章数](years.svg)\n\n"
+            "## 按专题\n\n![各专题文章数](themes.svg)\n\n"
+            "## 按省份\n\n![各省（区、市）文章数](provinces.svg)\n"
+        )
+        return [GeneratedFile("stats/index.md", body), *files]
+
+    def feed(self) -> str:
+        a = self.analysis
+        items = [
+            feed.FeedItem(
+                title=a.infos[i].article.title,
+                url=self.url(a.infos[i].src_uri),
+                date=a.infos[i].article.date,
+                authors=tuple(authors_text(a.infos[i].article.authors).split("、")),
+                summary=a.infos[i].summary,
+            )
+            for i in a.newest[: self.settings.feed_count]
+        ]
+        return feed.atom(self.settings.site_name, self.settings.site_url, items)
+
+    # -- home page -----------------------------------------------------------------------------
+    def home_latest(self, src: str) -> str:
+        return self.articles(src, self.analysis.newest[: self.settings.latest_count])
+
+    def home_themes(self, src: str) -> str:
+        a = self.analysis
+        rows = [
+            f'<li class="rdkb-card">{link(self.href(src, self.paths.theme(t.slug)), t.name)}'
+            f'<span class="rdkb-badge">{len(a.by_theme[t.slug])} 篇</span>'
+            f"<p>{escape(t.description)}</p></li>"
+            for t in a.taxonomy.themes
+        ]
+        return '<ul class="rdkb-cards">\n' + "\n".join(rows) + "\n</ul>"
+
+    def home_counts(self, src: str) -> str:
+        a = self.analysis
+        if not a.infos:
+            return "<p>档案中还没有文章。</p>"
+        first = min(info.article.date for info in a.infos)
+        last = max(info.article.date for info in a.infos)
+        return (
+            f'<p class="rdkb-counts">收录文章 <strong>{len(a.infos)}</strong> 篇'
+            f"（{first.isoformat()} 至 {last.isoformat()}），"
+            f"专题 <strong>{len(a.taxonomy.themes)}</strong> 个，"
+            f"概念 <strong>{len(a.glossary.concepts)}</strong> 个，"
+            f"署名作者 <strong>{len(a.authors)}</strong> 位。"
+            f" {link(self.href(src, 'feed.xml'), '订阅更新（Atom）')}</p>"
+        )
+
+
+def _md(text: str) -> str:
+    """Escape Markdown-active characters in a heading."""
+    return "".join("\\" + ch if ch in "\\`*_[]#<>" else ch for ch in text)

@@ -1,0 +1,43 @@
+"""URLs of pages as MkDocs computes them, and relative links between them.
+
+A page's URL here is the site-root-relative URL MkDocs gives it (``articles/2024/x/`` with directory
+URLs, ``articles/2024/x.html`` without; the home page is ``./`` or ``index.html``), percent-encoded.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page ``src_uri`` (a ``.md`` path relative to the docs dir)."""
+    stem, _ = posixpath.splitext(src_uri)
+    dirname, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        dest = posixpath.join(dirname, "index.html")
+    elif use_directory_urls:
+        dest = posixpath.join(stem, "index.html")
+    else:
+        dest = stem + ".html"
+    if use_directory_urls and dest.endswith("index.html"):
+        dest = (posixpath.dirname(dest) or ".") + "/"
+    return quote(dest, safe="/#")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (both site-root-relative)."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    base = "" if base in ("./", "/") else base
+    target = "" if to_url == "./" else to_url
+    trailing = "/" if to_url.endswith("/") else ""
+    rel = posixpath.relpath("/" + target, "/" + base) if target != base else "."
+    if rel == ".":
+        return "./"
+    return rel + trailing if not rel.endswith("/") else rel
+
+
+def slug_path(name: str) -> str:
+    """A readable path part from a Chinese name: characters that break URLs become '-'."""
+    cleaned = "".join("-" if ch in '/\\?#%&:*"<>|. ' else ch for ch in name.strip())
+    return cleaned.strip("-") or "-"

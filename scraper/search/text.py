@@ -1,0 +1,76 @@
+"""Search normalisation and the plain text of an archived Markdown body.
+
+What "contains" means for search (the client's ``normalise`` in ``search.js`` does the same):
+
+1. NFKC (full-width letters and digits become ASCII, compatibility forms are folded), then lower case;
+2. white space and quotation marks are dropped, so 四个“机关” and 四个 机关 both contain 四个机关.
+
+Other punctuation is kept: 监督。人大 does not contain 监督人大. A match lies inside the title or
+inside the body text (paragraphs and headings in order); it never spans the two.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Quotation marks after NFKC (full-width ＂ and ＇ are already " and ' by then; vertical forms
+# ﹁﹂﹃﹄ become 「」『』).
+QUOTES = "\"'“”‘’„‟‚‛「」『』«»‹›〝〞〟"
+_DROP = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff" + re.escape(QUOTES) + "]+")
+
+# Separates the title from the body in the indexed text; no normalised query contains it.
+FIELD_SEPARATOR = "\x00"
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_MARK = re.compile(r"^ {0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)")
+_INLINE = re.compile(r"\\(.)|[*_`]")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
+
+
+def normalise(text: str) -> str:
+    """The form in which queries and articles are compared."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def inline_text(markdown: str) -> str:
+    """One line of archive Markdown as the reader sees it (escapes resolved, markup dropped)."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _TAG.sub("", text)
+    text = _INLINE.sub(lambda m: m.group(1) or "", text)
+    return _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], text)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading (level ≥ 1) or a paragraph (level 0) of an article body, as plain text."""
+
+    level: int
+    text: str
+
+
+def body_blocks(markdown: str) -> tuple[Block, ...]:
+    """Headings and paragraphs of a Markdown body, in order, as plain text."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block(0, "".join(paragraph)))
+            paragraph.clear()
+
+    for line in markdown.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            blocks.append(Block(len(heading.group(1)), inline_text(heading.group(2))))
+        elif not line.strip():
+            flush()
+        else:
+            paragraph.append(inline_text(_BLOCK_MARK.sub("", line.strip())))
+    flush()
+    return tuple(blocks)

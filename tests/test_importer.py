@@ -1,0 +1,112 @@
+"""``rdkb import`` end to end, as a subprocess, the way a maintainer runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import markdown
+
+from tests.conftest import FIXTURES
+
+HOSTILE = FIXTURES / "pages" / "hostile" / "attack.html"
+ARTICLE_TEXT = (
+    "县人大常委会组织部分省市县人大代表开展集中视察，实地察看重点项目建设和民生实事推进情况，"
+    "听取政府有关部门情况汇报，提出意见建议二十余条，推动有关问题及时解决。"
+)
+
+
+def rdkb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def _good_page(tmp_path: Path, name: str = "good.txt") -> Path:
+    page = tmp_path / "in" / name
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f"某县人大网\n县人大代表集中视察重点项目\n发布时间：2022-09-01\n{ARTICLE_TEXT}\n", "utf-8")
+    return page
+
+
+def _bad_pages(tmp_path: Path) -> dict[str, str]:
+    """File name → the reason its one-line message must give."""
+    folder = tmp_path / "in"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.html").write_bytes(b"")
+    (folder / "binary.html").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
+    (folder / "noarticle.html").write_text("<html><body><a href='/'>首页</a></body></html>", "utf-8")
+    (folder / "undecodable.txt").write_bytes(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 400)
+    (folder / "nodate.txt").write_text(f"无日期的标题一则\n来源：本网\n{ARTICLE_TEXT}\n", "utf-8")
+    return {
+        "empty.html": "empty",
+        "binary.html": "PDF",
+        "noarticle.html": "no",
+        "undecodable.txt": "decode",
+        "nodate.txt": "no publication date",
+    }
+
+
+def test_a_batch_with_bad_files_imports_the_rest_and_names_each_failure(tmp_path: Path) -> None:
+    reasons = _bad_pages(tmp_path)
+    _good_page(tmp_path)
+    result = rdkb("import", "--docs", "docs", "in", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    for name, reason in reasons.items():
+        matching = [line for line in lines if line.startswith(str(Path("in") / name) + ":")]
+        assert len(matching) == 1, (name, result.stderr)
+        assert reason in matching[0], matching[0]
+    assert "1 new" in result.stderr and "5 failed" in result.stderr
+    assert len(list((tmp_path / "docs" / "articles").rglob("*.md"))) == 1
+
+
+def test_nothing_imported_gives_a_nonzero_exit_and_touches_nothing(tmp_path: Path) -> None:
+    _good_page(tmp_path)
+    assert rdkb("import", "--docs", "docs", "in", cwd=tmp_path).returncode == 0
+    archived = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+    for page in (tmp_path / "in").iterdir():
+        page.unlink()
+    _bad_pages(tmp_path)
+    result = rdkb("import", "--docs", "docs", "in", "missing-file.html", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "missing-file.html: no such file" in result.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()} == archived
+
+
+def test_dry_run_json_writes_nothing_and_prints_one_object_per_article(tmp_path: Path) -> None:
+    _good_page(tmp_path, "a.txt")
+    result = rdkb("import", "--dry-run", "--json", "--docs", "docs", "in", str(HOSTILE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 2
+    expected_keys = {"title", "date", "authors", "region", "source", "site", "url"}
+    for record in records:
+        assert expected_keys | {"original_url", "body", "path"} <= set(record)
+        assert record["path"].startswith("docs/articles/")
+    assert not (tmp_path / "docs").exists()
+
+
+def test_hostile_page_leaves_nothing_executable_in_the_archive(tmp_path: Path) -> None:
+    result = rdkb("import", "--docs", "docs", str(HOSTILE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (path,) = (tmp_path / "docs" / "articles").rglob("*.md")
+    text = path.read_text("utf-8")
+    rendered = lxml.html.fragment_fromstring(
+        markdown.markdown(text.split("---\n", 2)[2]), create_parent="div"
+    )
+    tags = {element.tag for element in rendered.iter()}
+    assert tags <= {"div", "p", "h2", "h3"}, tags
+    for element in rendered.iter():
+        assert not element.attrib, element.attrib  # no on*, href, src: nothing to execute or load
+    assert "<script>标签只是文字" in rendered.text_content()  # a tag mentioned in text stays text
+
+
+def test_reimport_reports_unchanged(tmp_path: Path) -> None:
+    _good_page(tmp_path)
+    assert "1 new" in rdkb("import", "--docs", "docs", "in", cwd=tmp_path).stderr
+    again = rdkb("import", "--docs", "docs", "in", cwd=tmp_path)
+    assert again.returncode == 0 and "1 unchanged" in again.stderr
