@@ -63,6 +63,8 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
     except RdkbError as exc:
         raise PluginError(f"docs_dir {config.docs_dir}: {exc}") from exc
     config[BUILD_KEY] = build
+    if "material/search" not in config.plugins:
+        _drop_search_assets(files)
     for generated in build.generated_files():
         if files.get_file_from_path(generated.src_uri) is not None:
             raise PluginError(
@@ -74,6 +76,17 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
 
 
 # Helpers
+
+
+def _drop_search_assets(files: Files) -> None:
+    """Material copies its lunr search assets even with its search plugin off; they are unused
+    (and their licence comments name outside hosts), so leave them out of the site."""
+    for file in list(files):
+        if file.src_uri.startswith(SEARCH_ASSETS):
+            files.remove(file)
+
+
+SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 def _config_dir(config: MkDocsConfig) -> str:

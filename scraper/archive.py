@@ -162,7 +162,7 @@ class Archive:
                 shared[path] = shared.get(path, 0) + 1
         for path, count in sorted(shared.items(), key=lambda item: -item[1]):
             smaller = min(len(prints), len(self._prints[path])) or 1
-            if count >= 2 and count >= _SHARED_SHARE * smaller or count == smaller == 1:
+            if (count >= 2 and count >= _SHARED_SHARE * smaller) or count == smaller == 1:
                 return path
         return self._by_key.get((normalised_text(article.title), article.date.isoformat()))
 

@@ -1,9 +1,9 @@
 """Bytes → text, explicitly.
 
 Order of evidence: adapter override → strict UTF-8 → byte-order mark → HTTP header →
-``<meta charset>`` → statistical detection (charset-normalizer, limited to the encodings Chinese sites
-use). GBK and GB2312 are read as GB18030, their superset, because pages labelled GB2312 routinely
-contain characters outside it.
+``<meta charset>`` → statistical detection (charset-normalizer, limited to the encodings
+Chinese sites use). GBK and GB2312 are read as GB18030, their superset, because pages
+labelled GB2312 routinely contain characters outside it.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORE
 _HTML_MARKERS = re.compile(
     r"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|table|article)\b", re.IGNORECASE
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _DETECTABLE = ["utf_8", "gb18030", "big5", "utf_16"]
 # A page is unreadable when more than this share of its characters are replacement marks.
 _MAX_REPLACEMENT_SHARE = 0.01
@@ -79,9 +80,9 @@ def declared_encodings(content: bytes, content_type: str | None) -> list[str]:
     """Encodings the page claims, strongest claim first."""
     claims: list[str] = []
     if content_type:
-        match = _HEADER_CHARSET.search(content_type)
-        if match:
-            claims.append(match.group(1))
+        header = _HEADER_CHARSET.search(content_type)
+        if header:
+            claims.append(header.group(1))
     for bom, label in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if content.startswith(bom):
             claims.insert(0, label)
@@ -150,8 +151,8 @@ def decode_bytes(
 def decode_page(raw: RawPage, override: str | None = None) -> DecodedPage:
     text, encoding = decode_bytes(raw.content, raw.content_type, override)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    # Control characters are never page text, and XML tools (lxml) refuse them.
+    text = _CONTROL.sub("", text)
     return DecodedPage(
         text=text,
         encoding=encoding,

@@ -105,7 +105,7 @@ class Article:
         return meta
 
     def to_dict(self) -> dict[str, Any]:
-        data = {key: None for key in FRONT_MATTER_KEYS}
+        data: dict[str, Any] = dict.fromkeys(FRONT_MATTER_KEYS)
         data.update(self.front_matter())
         data["body"] = self.body
         return data

@@ -104,9 +104,9 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> 
 
 
 def test_bad_front_matter_names_the_file() -> None:
-    with pytest.raises(ArchiveError, match="broken.md"):
+    with pytest.raises(ArchiveError, match=r"broken\.md"):
         parse("no front matter", "broken.md")
-    with pytest.raises(ArchiveError, match="broken.md.*title"):
+    with pytest.raises(ArchiveError, match=r"broken\.md.*title"):
         parse("---\nfoo: 1\n---\nbody", "broken.md")
 
 

@@ -10,7 +10,11 @@ TEXT = "人大代表履职尽责，推动全过程人民民主落地见效。"
 
 
 def _html(charset: str | None, body: str = TEXT) -> str:
-    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset else ""
+    meta = (
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        if charset
+        else ""
+    )
     return f"<html><head>{meta}<title>标题</title></head><body><p>{body}</p></body></html>"
 
 

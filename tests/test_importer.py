@@ -9,8 +9,9 @@ from pathlib import Path
 
 import lxml.html
 import markdown
+import yaml
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SAMPLES
 
 HOSTILE = FIXTURES / "pages" / "hostile" / "attack.html"
 ARTICLE_TEXT = (
@@ -21,14 +22,20 @@ ARTICLE_TEXT = (
 
 def rdkb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scraper", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "scraper", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def _good_page(tmp_path: Path, name: str = "good.txt") -> Path:
     page = tmp_path / "in" / name
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(f"某县人大网\n县人大代表集中视察重点项目\n发布时间：2022-09-01\n{ARTICLE_TEXT}\n", "utf-8")
+    page.write_text(
+        f"某县人大网\n县人大代表集中视察重点项目\n发布时间：2022-09-01\n{ARTICLE_TEXT}\n", "utf-8"
+    )
     return page
 
 
@@ -38,7 +45,9 @@ def _bad_pages(tmp_path: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "empty.html").write_bytes(b"")
     (folder / "binary.html").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
-    (folder / "noarticle.html").write_text("<html><body><a href='/'>首页</a></body></html>", "utf-8")
+    (folder / "noarticle.html").write_text(
+        "<html><body><a href='/'>首页</a></body></html>", "utf-8"
+    )
     (folder / "undecodable.txt").write_bytes(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 400)
     (folder / "nodate.txt").write_text(f"无日期的标题一则\n来源：本网\n{ARTICLE_TEXT}\n", "utf-8")
     return {
@@ -79,7 +88,9 @@ def test_nothing_imported_gives_a_nonzero_exit_and_touches_nothing(tmp_path: Pat
 
 def test_dry_run_json_writes_nothing_and_prints_one_object_per_article(tmp_path: Path) -> None:
     _good_page(tmp_path, "a.txt")
-    result = rdkb("import", "--dry-run", "--json", "--docs", "docs", "in", str(HOSTILE), cwd=tmp_path)
+    result = rdkb(
+        "import", "--dry-run", "--json", "--docs", "docs", "in", str(HOSTILE), cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 2
@@ -110,3 +121,23 @@ def test_reimport_reports_unchanged(tmp_path: Path) -> None:
     assert "1 new" in rdkb("import", "--docs", "docs", "in", cwd=tmp_path).stderr
     again = rdkb("import", "--docs", "docs", "in", cwd=tmp_path)
     assert again.returncode == 0 and "1 unchanged" in again.stderr
+
+
+def test_bundled_samples_import_with_reposts_merged(tmp_path: Path) -> None:
+    """Pages expecting the same title and date are one article; the others' URLs are in also_at."""
+    groups: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for path in sorted(SAMPLES.rglob("*.expected.json")):
+        expected = json.loads(path.read_text("utf-8"))
+        groups.setdefault((expected["title"], expected["date"]), []).append(expected)
+    assert any(len(g) > 1 for g in groups.values()), "the samples must contain reposts"
+    result = rdkb("import", "--docs", "docs", str(SAMPLES), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    archived = {}
+    for path in (tmp_path / "docs" / "articles").rglob("*.md"):
+        meta = yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
+        archived[(meta["title"], str(meta["date"]))] = meta
+    assert set(archived) == set(groups)
+    for key, pages in groups.items():
+        urls = {page["url"] for page in pages if page["url"]}
+        meta = archived[key]
+        assert {meta.get("url"), *meta.get("also_at", [])} - {None} == urls, key

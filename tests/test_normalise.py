@@ -14,14 +14,21 @@ def _lines(*texts: str) -> tuple[BodyLine, ...]:
 
 
 def test_numbered_headings_become_h2_and_h3() -> None:
-    body = body_markdown(_lines(PARA, "一、坚持党的领导", PARA, "（一）加强学习", PARA, "二、依法履职", PARA))
+    body = body_markdown(
+        _lines(PARA, "一、坚持党的领导", PARA, "（一）加强学习", PARA, "二、依法履职", PARA)
+    )
     assert "## 一、坚持党的领导" in body
     assert "### （一）加强学习" in body
     assert headings(body) == ["一、坚持党的领导", "（一）加强学习", "二、依法履职"]
 
 
 def test_a_heading_run_into_its_paragraph_is_split() -> None:
-    body = body_markdown(_lines(PARA, "一、坚定政治立场，当好忠诚“拥护者”。牢牢把握最高政治原则，坚持好人民代表大会制度。"))
+    body = body_markdown(
+        _lines(
+            PARA,
+            "一、坚定政治立场，当好忠诚“拥护者”。牢牢把握最高政治原则，坚持好人民代表大会制度。",
+        )
+    )
     assert headings(body) == ["一、坚定政治立场，当好忠诚“拥护者”"]
     assert paragraphs(body)[-1] == "牢牢把握最高政治原则，坚持好人民代表大会制度。"
 
@@ -41,7 +48,10 @@ def test_short_closing_line_is_not_a_heading() -> None:
 
 
 def test_markup_in_text_is_escaped_and_renders_as_text() -> None:
-    hostile = '<script>alert(1)</script> [点我](javascript:alert(1)) <img src=x onerror="x()"> *强调* & 1. 列表'
+    hostile = (
+        '<script>alert(1)</script> [点我](javascript:alert(1)) <img src=x onerror="x()">'
+        " *强调* & 1. 列表"
+    )
     html = markdown.markdown(escape_markdown(hostile))
     assert "<script" not in html and "<img" not in html and "<a " not in html and "<em>" not in html
     assert "&lt;script&gt;" in html

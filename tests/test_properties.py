@@ -39,7 +39,14 @@ def test_arbitrary_bytes(content: bytes) -> None:
 
 
 @PROFILE
-@given(st.text(alphabet=st.sampled_from("<>/=\"' \n人大代表发布时间：2024-05-19作者来源（）一、p div html script"), max_size=600))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "<>/=\"' \n人大代表发布时间：2024-05-19作者来源（）一、p div html script"
+        ),
+        max_size=600,
+    )
+)
 def test_tag_soup(text: str) -> None:
     _extract(text.encode("utf-8"))
 

@@ -100,8 +100,9 @@ class Analysis:
 
 def is_sample(article: Article) -> bool:
     """Sample articles (our own writing) live on hosts under the reserved ``.example`` domain."""
-    host = urlsplit(article.url or "").hostname or ""
-    return host.endswith(SAMPLE_HOST_SUFFIX)
+    urls = (article.url, article.original_url, *article.also_at)
+    hosts = [urlsplit(u).hostname or "" for u in urls if u]
+    return any(h.endswith(SAMPLE_HOST_SUFFIX) for h in hosts)
 
 
 def analyse(

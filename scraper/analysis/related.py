@@ -51,7 +51,7 @@ def tfidf_vectors(
 
 
 def top_related(
-    matrix: sparse.csr_matrix, k: int = 5, block: int = 512, min_similarity: float = 0.05
+    matrix: sparse.csr_matrix, k: int = 5, block: int = 512, min_similarity: float = 0.0001
 ) -> list[list[tuple[int, float]]]:
     """For every row, the ``k`` most similar other rows as (index, cosine), best first."""
     n = matrix.shape[0]

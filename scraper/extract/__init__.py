@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from scraper.errors import NoArticleError, NoDateError
@@ -80,7 +81,7 @@ def extract_date(page: Page) -> dt.date | None:
         )
 
     # Tried in order; a footer's copyright year or a sidebar's "updated" date is never looked at.
-    attempts = (
+    attempts: tuple[Callable[[], dt.date | None], ...] = (
         lambda: dates.parse_date(document.selected.get("date")),
         lambda: dates.parse_date(document.meta.get("date")),
         lambda: from_info_lines(layout.header),

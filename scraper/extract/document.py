@@ -23,13 +23,16 @@ _DROP_TREES = (
 )  # fmt: skip
 # Void elements: the parser may nest the following content inside them, so keep their children.
 _DROP_TAGS_ONLY = ("embed", "input", "param", "source", "track", "img", "area", "wbr")
-_BLOCK_TAGS = frozenset(
-    "p div br li ul ol dl dt dd tr td th table tbody thead tfoot h1 h2 h3 h4 h5 h6 section "
-    "article header footer aside main blockquote pre hr form center figure figcaption address "
-    "caption fieldset legend body html title option".split()
+_BLOCK_TAGS = frozenset((
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody",
+    "thead", "tfoot", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
+    "footer", "aside", "main", "blockquote", "pre", "hr", "form", "center", "figure",
+    "figcaption", "address", "caption", "fieldset", "legend", "body", "html", "title", "option",
+))  # fmt: skip
+_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_CANDIDATE_ROOTS = frozenset(
+    ("div", "td", "section", "article", "main", "font", "span", "center", "body")
 )
-_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_CANDIDATE_ROOTS = frozenset("div td section article main font span center body".split())
 _SPACE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
 # Meta names from the national government-website spec (GB/T, 政府网站发展指引) and common CMSs.
 _META_FIELDS = {

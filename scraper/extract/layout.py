@@ -57,7 +57,7 @@ def is_info_line(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     """Page furniture that never belongs in an article, wherever it appears."""
-    return bool(BOILERPLATE_LINE.match(text) or BREADCRUMB.match(text) and len(text) < 60)
+    return bool(BOILERPLATE_LINE.match(text) or (BREADCRUMB.match(text) and len(text) < 60))
 
 
 def is_body_end(text: str) -> bool:
@@ -87,13 +87,10 @@ def title_line_matching(lines: tuple[Line, ...], html_title: str | None) -> str 
         text = normalise_space(line.text)
         if line.link_only or len(text) < 4 or is_furniture(line.text):
             continue
-        if (
-            wanted == text
-            or wanted.startswith(text)
-            and _TITLE_SUFFIX.fullmatch(" " + html_title[len(line.text) :].strip())
-        ):
-            if best is None or len(text) > len(normalise_space(best)):
-                best = line.text
+        suffix = " " + html_title[len(line.text) :].strip()
+        repeated = wanted == text or (wanted.startswith(text) and _TITLE_SUFFIX.fullmatch(suffix))
+        if repeated and (best is None or len(text) > len(normalise_space(best))):
+            best = line.text
     return best
 
 

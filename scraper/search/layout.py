@@ -3,7 +3,7 @@
 All under ``<site>/search-index/``; every ``.bin`` file is gzip-compressed (the browser inflates it
 with DecompressionStream, so any static server works and nothing depends on Content-Encoding):
 
-``meta.json``           plain JSON: counts, shard count, doc id width, vocabularies for filters
+``meta.bin``            JSON: counts, shard count, settings, vocabularies for the filters
 ``facets.bin``          JSON: per document year, province, theme bitmask and author ids
 ``shards/<n>.bin``      the grams whose hash (gram_hash % shards) is n, with their postings
 ``docs/<id>.bin``       JSON: one article's url, title, date, region, authors and sections

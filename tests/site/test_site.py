@@ -1,0 +1,286 @@
+"""The built study site, parsed as HTML: headers, listings, links, no outside hosts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from tests.conftest import ROOT
+from tests.site.conftest import BuiltSite
+
+pytestmark = pytest.mark.slow
+
+
+def _doc(path: Path) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def _url_of(site: BuiltSite, path: Path) -> str:
+    rel = path.relative_to(site.out).as_posix()
+    return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
+
+
+def _html_pages(site: BuiltSite) -> Iterator[Path]:
+    yield from sorted(site.out.rglob("*.html"))
+
+
+def _listing(site: BuiltSite, first_url: str) -> set[str]:
+    """Article URLs listed on a listing page and all its further pages (following the pager)."""
+    found: set[str] = set()
+    queue, seen = [first_url], set()
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        doc = _doc(site.page(url))
+        for a in doc.cssselect("ul.rdkb-list a.rdkb-entry__title"):
+            found.add(site.resolve(url, a.get("href")))
+        for a in doc.cssselect("nav.rdkb-pager a"):
+            queue.append(site.resolve(url, a.get("href")))
+    return found
+
+
+def test_build_is_strict_and_quiet(site: BuiltSite) -> None:
+    assert "WARNING" not in site.log
+    assert not (site.docs / "themes").exists(), "generated pages must not be written into docs/"
+
+
+def test_every_article_page_has_header_themes_and_related(site: BuiltSite) -> None:
+    meta = site.front_matter()
+    assert len(meta) > 50
+    for url, fm in meta.items():
+        doc = _doc(site.page(url))
+        header = doc.cssselect("header.rdkb-article-header")
+        assert header, url
+        assert header[0].cssselect("h1")[0].text_content() == fm["title"]
+        labels = {dt.text_content(): dd for dt, dd in zip(
+            header[0].cssselect("dl.rdkb-meta dt"), header[0].cssselect("dl.rdkb-meta dd"),
+            strict=True)}
+        assert str(fm["date"])[:4] in labels["日期"].text_content()
+        assert "分钟" in labels["日期"].text_content()
+        authors = fm.get("authors") or []
+        if any(a.get("name") for a in authors):
+            for a in authors:
+                if a.get("name"):
+                    assert a["name"] in labels["作者"].text_content()
+        else:
+            assert "未署名" in labels["作者"].text_content() or any(
+                a.get("position") and a["position"] in labels["作者"].text_content()
+                for a in authors
+            )
+        if fm.get("region"):
+            assert [x.text_content() for x in labels["地区"].cssselect("a")] == fm["region"]
+        if fm.get("source"):
+            assert labels["来源"].text_content() == fm["source"]
+        if fm.get("url"):
+            assert fm["url"] in [a.get("href") for a in labels["原文"].cssselect("a")]
+        # theme and related links resolve to existing pages of the right kind
+        chips = doc.cssselect("header .rdkb-tags a.rdkb-chip")
+        for a in chips:
+            target = site.resolve(url, a.get("href"))
+            assert target.startswith(("themes/", "keywords/")), target
+            assert site.page(target).exists(), target
+        related = doc.cssselect("section.rdkb-related li a")
+        assert related, f"{url}: no related articles"
+        assert len(related) <= 5
+        for a in related:
+            target = site.resolve(url, a.get("href"))
+            assert target in meta and target != url, target
+        sample = bool(doc.cssselect(".rdkb-sample-notice"))
+        hosts = [urlsplit(u).hostname or "" for u in [fm.get("url"), *(fm.get("also_at") or [])] if u]
+        assert sample == any(h.endswith(".example") for h in hosts), url
+
+
+def test_hand_set_themes_win_and_pages_list_them(site: BuiltSite) -> None:
+    url = "articles/2023/2023-03-01-special-unsigned/"
+    doc = _doc(site.page(url))
+    themes = [a.text_content() for a in doc.cssselect("header .rdkb-tags a.rdkb-chip:not(.rdkb-chip--light)")]
+    assert themes == ["立法工作"]
+    assert url in _listing(site, "themes/legislation/")
+    assert url in _listing(site, "authors/unsigned/")
+    assert url in _listing(site, "regions/none/")
+    also = doc.cssselect("section.rdkb-also a")
+    assert [a.get("href") for a in also] == ["https://repost.example/a/1.html"]
+
+
+def test_theme_pages_match_the_article_headers(site: BuiltSite) -> None:
+    """Each theme page lists exactly the articles whose header carries that theme."""
+    expected: dict[str, set[str]] = {}
+    for url in site.front_matter():
+        doc = _doc(site.page(url))
+        for a in doc.cssselect("header .rdkb-tags a.rdkb-chip"):
+            target = site.resolve(url, a.get("href"))
+            if target.startswith("themes/"):
+                expected.setdefault(target, set()).add(url)
+    themes = yaml.safe_load((ROOT / "scraper/data/themes.yml").read_text(encoding="utf-8"))
+    assert len(themes["themes"]) >= 8
+    for theme in themes["themes"]:
+        page = f"themes/{theme['slug']}/"
+        assert _listing(site, page) == expected.get(page, set()), page
+        assert theme["description"].split()[0][:10] in _doc(site.page(page)).text_content()
+
+
+def test_region_pages_list_their_articles_and_subregions(site: BuiltSite) -> None:
+    meta = site.front_matter()
+    prefixes: dict[tuple[str, ...], set[str]] = {}
+    for url, fm in meta.items():
+        region = tuple(fm.get("region") or ())
+        for k in range(1, len(region) + 1):
+            prefixes.setdefault(region[:k], set()).add(url)
+    index = _doc(site.page("regions/"))
+    linked = {site.resolve("regions/", a.get("href")) for a in index.cssselect("ul.rdkb-tree a")}
+    for prefix, urls in prefixes.items():
+        page = "regions/" + "/".join(prefix) + "/"
+        assert page in linked, page
+        assert _listing(site, page) == urls, page
+        badge = [
+            li for li in index.cssselect("ul.rdkb-tree li")
+            if site.resolve("regions/", li.cssselect("a")[0].get("href")) == page
+        ][0].cssselect("span.rdkb-badge")[0]
+        assert int(badge.text_content()) == len(urls)
+
+
+def test_author_pages(site: BuiltSite) -> None:
+    meta = site.front_matter()
+    by_name: dict[str, set[str]] = {}
+    unsigned: set[str] = set()
+    for url, fm in meta.items():
+        names = [a["name"] for a in fm.get("authors") or [] if a.get("name")]
+        for name in names:
+            by_name.setdefault(name, set()).add(url)
+        if not names:
+            unsigned.add(url)
+    for name, urls in by_name.items():
+        assert _listing(site, f"authors/{name}/") == urls, name
+    assert _listing(site, "authors/unsigned/") == unsigned
+    assert "未署名文章" in _doc(site.page("authors/unsigned/")).text_content()
+
+
+def test_concept_pages_and_first_mention_links(site: BuiltSite) -> None:
+    glossary = yaml.safe_load((ROOT / "scraper/data/concepts.yml").read_text(encoding="utf-8"))
+    concepts = glossary["concepts"]
+    assert len(concepts) >= 25
+    terms = {c["slug"]: [c["name"], *(c.get("aliases") or [])] for c in concepts}
+    longer = {t: [u for ts in terms.values() for u in ts if t in u and u != t] for ts in terms.values() for t in ts}
+    meta = site.front_matter()
+    expected: dict[str, set[str]] = {slug: set() for slug in terms}
+    for url, fm in meta.items():
+        text = str(fm["title"]) + "\n" + str(fm["_body"])
+        for slug, ts in terms.items():
+            for t in ts:
+                stripped = text
+                for u in longer[t]:
+                    stripped = stripped.replace(u, "")
+                if t in stripped:
+                    expected[slug].add(url)
+    for slug, urls in expected.items():
+        assert _listing(site, f"concepts/{slug}/") == urls, slug
+    # first mention only, never inside headings or existing links
+    for url in meta:
+        doc = _doc(site.page(url))
+        body_links = [
+            site.resolve(url, a.get("href"))
+            for a in doc.cssselect("article a")
+            if a.getparent().tag in ("p", "li") and "rdkb" not in (a.get("class") or "")
+            and site.resolve(url, a.get("href")).startswith("concepts/")
+        ]
+        assert len(body_links) == len(set(body_links)), url
+        for h in doc.cssselect("article h2, article h3"):
+            assert not h.cssselect("a[href*=concepts]"), url
+    special = _doc(site.page("articles/2023/2023-03-01-special-unsigned/"))
+    linked = [a.text_content() for a in special.cssselect("article p a:not([class])") if "concepts/" in a.get("href")]
+    assert linked == ["基层立法联系点", "执法检查"]
+    position = _doc(site.page("articles/2024/2024-06-02-special-position/"))
+    linked = [a.text_content() for a in position.cssselect("article p a:not([class])") if "concepts/" in a.get("href")]
+    assert linked == ["人大代表联络站"]
+
+
+def test_time_archive_and_home(site: BuiltSite) -> None:
+    meta = site.front_matter()
+    by_month: dict[str, set[str]] = {}
+    for url, fm in meta.items():
+        date = str(fm["date"])
+        by_month.setdefault(f"archive/{date[:4]}/{date[5:7]}/", set()).add(url)
+    for page, urls in by_month.items():
+        assert _listing(site, page) == urls, page
+    home = _doc(site.page(""))
+    latest = [site.resolve("", a.get("href")) for a in home.cssselect("ul.rdkb-list a.rdkb-entry__title")]
+    newest = sorted(meta, key=lambda u: (str(meta[u]["date"]), u), reverse=True)
+    assert [str(meta[u]["date"]) for u in latest] == [str(meta[u]["date"]) for u in newest[: len(latest)]]
+    cards = home.cssselect("ul.rdkb-cards a")
+    assert len(cards) >= 8
+
+
+def test_quotes_stats_and_feed(site: BuiltSite) -> None:
+    meta = site.front_matter()
+    quoting = {u for u, fm in meta.items() if re.search(r"习近平总书记\w{0,4}：“", str(fm["_body"]))}
+    doc = _doc(site.page("quotes/"))
+    cited = {site.resolve("quotes/", a.get("href")) for a in doc.cssselect("figure.rdkb-quote li a")}
+    assert quoting and quoting <= cited | set() or len(cited) >= 20
+    stats = _doc(site.page("stats/"))
+    images = [img.get("src") for img in stats.cssselect("article img")]
+    assert len(images) == 3
+    for src in images:
+        svg = site.page(site.resolve("stats/", src)).read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and "<rect" in svg
+    feed = (site.out / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == min(30, len(meta))
+    assert 'type="application/atom+xml"' in (site.out / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_internal_link_points_to_a_missing_page(site: BuiltSite) -> None:
+    missing = []
+    for path in _html_pages(site):
+        url = _url_of(site, path)
+        doc = _doc(path)
+        for el in doc.iter("a", "link", "img", "script"):
+            ref = el.get("href") or el.get("src")
+            if not ref or ref.startswith(("#", "mailto:")):
+                continue
+            if urlsplit(ref).scheme or ref.startswith("//"):
+                continue  # outside links are checked by the next test
+            target = site.resolve(url, ref)
+            if not site.page(target).exists():
+                missing.append(f"{url} -> {ref}")
+    assert not missing, missing[:20]
+
+
+def test_no_file_makes_the_browser_contact_another_host(site: BuiltSite) -> None:
+    """Outside URLs may appear only as the original-article links (a.rdkb-external); CSS may not
+    load anything from outside; Material's JS only names hosts on code paths this site never takes."""
+    offenders = []
+    for path in _html_pages(site):
+        doc = _doc(path)
+        for el in doc.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr in ("src", "href", "srcset", "data", "poster", "action", "content"):
+                value = el.get(attr) or ""
+                if re.match(r"^(https?:)?//", value.strip()):
+                    if el.tag == "a" and "rdkb-external" in (el.get("class") or ""):
+                        continue
+                    offenders.append(f"{path.relative_to(site.out)}: <{el.tag} {attr}={value}>")
+        style = " ".join(s.text_content() for s in doc.iter("style"))
+        if re.search(r"url\(\s*['\"]?(https?:)?//|@import", style):
+            offenders.append(f"{path}: inline style loads from outside")
+    for css in site.out.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        if re.search(r"url\(\s*['\"]?(https?:)?//|@import\s+['\"]?(url\()?\s*['\"]?(https?:)?//", text):
+            offenders.append(f"{css}: loads from outside")
+    # Material's bundle names unpkg.com (mermaid, only for ```mermaid blocks — none here) and
+    # api.github.com (only with repo_url — unset); anything else is new and must be looked at.
+    allowed = {"unpkg.com", "api.github.com", "clipboardjs.com", "www.w3.org"}
+    for js in site.out.rglob("*.js"):
+        hosts = set(re.findall(r"https?://([a-zA-Z0-9.-]+)", js.read_text(encoding="utf-8")))
+        if hosts - allowed:
+            offenders.append(f"{js}: {sorted(hosts - allowed)}")
+    assert not list(site.out.rglob("lunr*")), "unused Material search assets are copied"
+    assert not any("mermaid" in p.read_text(encoding="utf-8") for p in site.out.rglob("*.html"))
+    assert not offenders, offenders[:20]
