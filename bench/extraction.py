@@ -95,7 +95,15 @@ def main() -> None:
     for engine in ("trafilatura", "rdkb"):
         print(f"running {engine} over {args.pages} pages…", file=sys.stderr)
         output = subprocess.run(
-            [sys.executable, "-m", "bench.extraction", "--engine", engine, "--pages", str(args.pages)],
+            [
+                sys.executable,
+                "-m",
+                "bench.extraction",
+                "--engine",
+                engine,
+                "--pages",
+                str(args.pages),
+            ],
             cwd=ROOT,
             capture_output=True,
             text=True,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from scraper.analysis.text import join_lines
 from scraper.errors import ConfigError
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -144,7 +145,7 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ConfigError(f"{where}.aliases: a list of strings required")
         concept = Concept(
-            slug, name.strip(), " ".join(text.split()), tuple(a.strip() for a in aliases)
+            slug, name.strip(), join_lines(text), tuple(a.strip() for a in aliases)
         )
         for term in concept.terms:
             if term in owner:

@@ -62,6 +62,14 @@ def summary(markdown: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip("，、；：,;: ") + "…"
 
 
+_CJK_GAP = re.compile(r"(?<=[^\x00-\xff])\s+(?=[^\x00-\xff])")
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines: no space between two Chinese characters, one space elsewhere."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
+
+
 def reading_minutes(char_count: int, chars_per_minute: int = 400) -> int:
     """Minutes needed to read ``char_count`` Chinese characters (at least 1)."""
     return max(1, math.ceil(char_count / chars_per_minute))

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from scraper.analysis.text import join_lines
 from scraper.errors import ArchiveError, ConfigError
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -107,7 +108,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
             Theme(
                 slug=slug,
                 name=name.strip(),
-                description=" ".join(desc.split()),
+                description=join_lines(desc),
                 keywords={str(k): float(v) for k, v in keywords.items()},
             )
         )

@@ -50,6 +50,9 @@ def register(subparsers: Any) -> None:
     crawl.add_argument("--timeout", type=float, default=30.0, help="seconds per download (30)")
     crawl.add_argument("--retries", type=int, default=2, help="retries on 5xx/timeouts (2)")
     crawl.add_argument(
+        "--delay", type=float, metavar="S", help="seconds between requests to one site (1)"
+    )
+    crawl.add_argument(
         "--concurrency", type=_positive_int, metavar="N", help="requests in flight per site (1)"
     )
     crawl.add_argument(
@@ -109,6 +112,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         retries=max(0, args.retries),
         concurrency=args.concurrency,
+        delay=args.delay if args.delay is None else max(0.0, args.delay),
         progress_interval=max(0.0, args.progress_interval),
     )
     started = time.monotonic()

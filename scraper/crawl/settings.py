@@ -34,6 +34,7 @@ class CrawlOptions:
     timeout: float = 30.0  # seconds per download
     retries: int = 2  # retries after the first attempt, 5xx and timeouts only
     concurrency: int | None = None  # requests in flight per site (default: 1 polite, 32 not)
+    delay: float | None = None  # seconds between requests to one site (default: 1 polite, 0 not)
     progress_interval: float = 2.0  # seconds between progress lines; 0 turns them off
     keep_raw: bool = True
 
@@ -100,6 +101,11 @@ def crawl_settings(options: CrawlOptions) -> dict[str, Any]:
                 "RDKB_RETRY_BACKOFF": 0.0,
             }
         )
+    if options.delay is not None:
+        settings["DOWNLOAD_DELAY"] = options.delay
+        settings["AUTOTHROTTLE_START_DELAY"] = max(options.delay, 0.1)
+    # Note: Scrapy 2.19 enforces the per-site concurrency only together with a delay (its slot
+    # queue hands out every waiting request at once when the delay is 0).
     if options.concurrency is not None:
         settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = options.concurrency
         settings["CONCURRENT_REQUESTS"] = max(settings["CONCURRENT_REQUESTS"], options.concurrency)

@@ -39,7 +39,9 @@ _SITE_COPYRIGHT = re.compile(
     r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]+\s+)?版权所有|"
     r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,30}))"
 )
-_SITE_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:网|网站|在线|中心|人大|人大常委会|频道)$")
+_SITE_NAME_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}(?:网|网站|在线|中心|人大|常委会|常务委员会|代表大会|报|频道|门户|客户端)$"
+)
 _MIN_BODY_CHARS = 40
 
 
@@ -146,9 +148,18 @@ def extract_source(page: Page) -> str | None:
     )
 
 
+def _site_from_html_title(document: Document, title: str) -> str | None:
+    """标题_栏目_XX人大网 → XX人大网: the last segment of <title>, when it is a name."""
+    if not document.html_title or title not in document.html_title:
+        return None
+    rest = document.html_title.replace(title, "").strip(" -_|｜—")
+    last = re.split(r"\s*(?:[-_|｜—–]+)\s*", rest)[-1].strip()
+    return last if _SITE_NAME_LINE.match(last) else None
+
+
 def extract_site(page: Page) -> str | None:
-    # 1. adapter, 2. SiteName/og:site_name/publisher, 3. 欢迎来到X, 4. X 版权所有,
-    # 5. first breadcrumb segment or a name-like first line, 6. <title> suffix.
+    # 1. adapter, 2. SiteName/og:site_name/publisher, 3. 欢迎来到X, 4. the name <title> ends
+    # with, 5. X 版权所有, 6. first breadcrumb segment or a name-like first line.
     document = page.document
     if page.hints.site_name:
         return page.hints.site_name
@@ -159,6 +170,9 @@ def extract_site(page: Page) -> str | None:
         match = _SITE_WELCOME.search(text)
         if match:
             return match["site"]
+    from_title = _site_from_html_title(document, page.title)
+    if from_title:
+        return from_title
     for text in reversed(texts):
         match = _SITE_COPYRIGHT.search(text)
         if match:
@@ -167,10 +181,6 @@ def extract_site(page: Page) -> str | None:
         first = re.split(r"\s*[>›»＞]\s*", text)[0].strip()
         if _SITE_NAME_LINE.match(first) and first != page.title:
             return first
-    if document.html_title and page.title:
-        rest = document.html_title.replace(page.title, "").strip(" -_|｜—")
-        if _SITE_NAME_LINE.match(rest):
-            return rest
     return None
 
 

@@ -27,6 +27,7 @@ from scraper.records import Author
 
 _SOURCE_LINE = re.compile(r"^\s*(?:来源|稿源|文章来源|信息来源)" + COLON + r"(?P<source>.+)$")
 _HEAD_SCAN = 40  # the title is among the first lines of any page
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:网|网站|在线|门户|人大|人大常委会)$")
 _TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|——)\s*[^-_|｜—–]{2,30}$")
 
 
@@ -94,8 +95,19 @@ def title_line_matching(lines: tuple[Line, ...], html_title: str | None) -> str 
     return best
 
 
+def is_title_like(text: str) -> bool:
+    """A headline: short, no final full stop, not furniture, not the site's own name."""
+    return (
+        4 <= len(text) <= 90
+        and text[-1] not in "。；;：:"
+        and not is_furniture(text)
+        and not is_info_line(text)
+        and not _SITE_NAME.match(text)
+    )
+
+
 def guess_title(lines: tuple[Line, ...]) -> str | None:
-    """The line right above the info bar; else the first heading-like line."""
+    """The headline next to the info bar (above it, or below a date line); else a heading."""
     lines = tuple(line for line in lines if not line.link_only)
     texts = [line.text for line in lines[:_HEAD_SCAN]]
     for index, text in enumerate(texts):
@@ -105,12 +117,13 @@ def guess_title(lines: tuple[Line, ...]) -> str | None:
         if prefix:
             return prefix
         for previous in reversed(texts[max(0, index - 3) : index]):
-            if (
-                4 <= len(previous) <= 90
-                and not is_furniture(previous)
-                and not is_info_line(previous)
-            ):
-                return previous
+            if not is_furniture(previous):
+                if is_title_like(previous):
+                    return previous
+                break
+        following = texts[index + 1 : index + 2]
+        if following and is_title_like(following[0]) and DATE_ALONE.match(text):
+            return following[0]
     for line in lines[:_HEAD_SCAN]:
         if line.heading and 4 <= len(line.text) <= 90 and not is_furniture(line.text):
             return line.text

@@ -16,7 +16,7 @@ RPAREN = r"[)）]"
 DATE_LABEL = r"(?:发布时间|发布日期|发表时间|发表日期|时间|日期|发稿时间|更新时间)"
 INFO_LABELS = re.compile(
     r"(发布时间|发布日期|发表时间|发表日期|发稿时间|日期|时间|来源|稿源|作者|文章来源|信息来源|"
-    r"编辑|责任编辑|浏览次数|点击数|阅读量|访问量|浏览|点击|字号|【?字体)" + COLON
+    r"编辑|责任编辑|浏览次数|浏览字号|点击数|阅读量|访问量|浏览|点击|字号|【?字体)" + COLON
 )
 
 # Lines that end the article body: everything from here on is page furniture.

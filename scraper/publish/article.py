@@ -15,12 +15,13 @@ SAMPLE_NOTICE = (
 )
 
 
+# Links that leave the site (to the article's original pages): shown, never loaded by the site.
+EXTERNAL_ATTRS = '<a class="rdkb-external" rel="external nofollow noopener noreferrer" href="'
+
+
 def _external(url: str, text: str) -> str:
-    # Links to the article's original pages: shown, never loaded (rel=noreferrer, no prefetch).
-    return (
-        f'<a class="rdkb-external" href="{escape(url, quote=True)}" '
-        f'rel="external nofollow noopener noreferrer">{escape(text)}</a>'
-    )
+    return f'{EXTERNAL_ATTRS}{escape(url, quote=True)}">{escape(text)}</a>'
+
 
 
 def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:

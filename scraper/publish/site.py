@@ -23,6 +23,8 @@ from scraper.publish.urls import relative
 
 HOME = "index.md"
 _MARKER = re.compile(r"<!--\s*rdkb:(\w+)\s*-->")
+# Links in an article's text that lead off the site are marked like the original-article links.
+_OUTSIDE_LINK = re.compile(r'<a href="(?=(?:https?:)?//)')
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ class SiteBuild:
         if info is None:
             return None
         head = article_html.header(info, self.pages, with_title="<h1" not in html)
-        return head + html + article_html.footer(info, self.pages)
+        body = _OUTSIDE_LINK.sub(article_html.EXTERNAL_ATTRS, html)
+        return head + body + article_html.footer(info, self.pages)
 
     def home_markdown(self, markdown: str) -> str:
         """Replace the home page's ``<!-- rdkb:NAME -->`` markers (latest, themes, counts)."""

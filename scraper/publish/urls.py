@@ -11,7 +11,10 @@ from urllib.parse import quote
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page ``src_uri`` (a ``.md`` path relative to the docs dir)."""
+    """The URL MkDocs gives ``src_uri`` (a path relative to the docs dir); other files than
+    ``.md`` pages keep their path."""
+    if not src_uri.endswith(".md"):
+        return quote(src_uri, safe="/#")
     stem, _ = posixpath.splitext(src_uri)
     dirname, name = posixpath.split(stem)
     if name in ("index", "README"):

@@ -134,11 +134,11 @@ def test_refresh_fetches_archived_articles_again(demo: DemoServer, tmp_path: Pat
 
 def test_killed_crawl_resumes_to_the_same_archive(tmp_path: Path) -> None:
     killed, whole = tmp_path / "killed", tmp_path / "whole"
-    # Each response takes 0.15 s and one request is in flight at a time, so the kill lands midway.
-    with DemoServer(slow_seconds=SLOW_SECONDS, page_delay=0.15) as demo:
+    # One request every 0.1 s, so the kill lands midway.
+    with DemoServer(slow_seconds=SLOW_SECONDS) as demo:
         urls = demo.start_urls()
         process = subprocess.Popen(
-            crawl_command(killed, urls, "--concurrency", "1"),
+            crawl_command(killed, urls, "--delay", "0.1", "--concurrency", "1"),
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
