@@ -111,7 +111,7 @@ def main() -> None:
         ).stdout
         results[engine] = json.loads(output.strip().splitlines()[-1])
     base = results["trafilatura"]
-    print(f"| engine | pages/s | ratio | peak MB | ratio | bodies right on samples |")
+    print("| engine | pages/s | ratio | peak MB | ratio | bodies right on samples |")
     print("|---|---|---|---|---|---|")
     for engine, r in results.items():
         rate = r["pages"] / r["seconds"]

@@ -58,7 +58,11 @@ REGIONS: list[tuple[str, ...]] = [
     ("重庆市", "渝中区"),
     (),
 ]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
+    "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 GIVEN = (
     "海峰建国明华志强丽娟红梅晓东文静国庆永刚秀英立新春生玉兰建华桂芳德胜学军卫东淑珍宏伟振华亚军"
 )
@@ -154,7 +158,17 @@ def _place(region: tuple[str, ...]) -> str:
     return region[-1] if region else "某地"
 
 
-def make_article(i: int, rng: random.Random, chars: int) -> tuple[dict[str, object], str]:
+def _person(rng: random.Random, place: str, pool: int) -> dict[str, str | None]:
+    """One of ``pool`` people of a place (same name and position each time they are drawn)."""
+    person = random.Random(f"{place}-{rng.randrange(pool)}")
+    name = person.choice(SURNAMES) + "".join(person.sample(GIVEN, person.choice((1, 2))))
+    return {"name": name, "position": person.choice(POSTS).format(place=place)}
+
+
+def make_article(
+    i: int, rng: random.Random, chars: int, pool: int = 20
+) -> tuple[dict[str, object], str]:
+    """One article: front matter and Markdown body; ``pool`` people per place write them."""
     region = rng.choice(REGIONS)
     place = _place(region)
     year = rng.randint(2018, 2025)
@@ -166,13 +180,8 @@ def make_article(i: int, rng: random.Random, chars: int) -> tuple[dict[str, obje
     elif kind < 0.22:
         authors = [{"name": None, "position": rng.choice(POSTS).format(place=place)}]
     else:
-        authors = [
-            {
-                "name": rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2)))),
-                "position": rng.choice(POSTS).format(place=place),
-            }
-            for _ in range(1 if rng.random() < 0.85 else 2)
-        ]
+        # people write more than once: draw from a pool of about count/6 authors of this place
+        authors = [_person(rng, place, pool) for _ in range(1 if rng.random() < 0.85 else 2)]
     site, host = rng.choice(SITES)
     meta: dict[str, object] = {
         "title": f"{place}人大：{rng.choice(HEADINGS)[2:].split('，')[1]}（{i}）",
@@ -202,7 +211,10 @@ def make_article(i: int, rng: random.Random, chars: int) -> tuple[dict[str, obje
         text = "".join(rng.sample(SENTENCES[key], min(2, len(SENTENCES[key]))))
         if rng.random() < 0.15:
             text += f"习近平总书记{rng.choice(QUOTE_VERBS)}：“{rng.choice(QUOTES)}。”"
-        text += f"{place}第{rng.randint(1, 30)}次会议审议通过了{rng.randint(2, 9)}项决定，办理代表建议{rng.randint(10, 300)}件。"
+        text += (
+            f"{place}第{rng.randint(1, 30)}次会议审议通过了{rng.randint(2, 9)}项决定，"
+            f"办理代表建议{rng.randint(10, 300)}件。"
+        )
         paragraphs.append(text)
         size += len(text)
     return meta, "\n\n".join(paragraphs) + "\n"
@@ -211,9 +223,10 @@ def make_article(i: int, rng: random.Random, chars: int) -> tuple[dict[str, obje
 def write_archive(docs_dir: Path, count: int, seed: int = 7, chars: int = 3000) -> list[Path]:
     """Write ``count`` synthetic articles under ``docs_dir/articles``; returns their paths."""
     rng = random.Random(seed)
+    pool = max(3, count // (6 * len(REGIONS)))
     paths: list[Path] = []
     for i in range(count):
-        meta, body = make_article(i, rng, chars)
+        meta, body = make_article(i, rng, chars, pool)
         date = meta["date"]
         assert isinstance(date, dt.date)
         path = docs_dir / "articles" / str(date.year) / f"{date.isoformat()}-s{i:05d}.md"

@@ -1,14 +1,16 @@
 """MkDocs hooks: analyse the archive and add the generated pages (themes, regions, …) in memory.
 
-Thin by design: the work is in ``scraper.analysis`` and ``scraper.publish``. Per-build objects live on
-the config object (``mkdocs serve`` reloads the config, not this module).
+Thin by design: the work is in ``scraper.analysis`` and ``scraper.publish``. Per-build objects
+live on the config object (``mkdocs serve`` reloads the config, not this module).
 """
 
 from __future__ import annotations
 
+import os.path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from scraper.analysis.archive import is_article_uri
@@ -26,6 +28,8 @@ from scraper.publish.site import (
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+
+log = get_plugin_logger("rdkb")
 
 
 # Hooks
@@ -55,14 +59,24 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
         site_url=config.site_url or "",
         use_directory_urls=config.use_directory_urls,
         page_size=options.page_size,
+        compact_page_size=options.compact_page_size,
         latest_count=options.latest_count,
         feed_count=options.feed_count,
     )
     try:
-        build = SiteBuild.create(articles, config[TAXONOMIES_KEY], options, settings)
+        build = SiteBuild.create(
+            articles, config[TAXONOMIES_KEY], options, settings, config.docs_dir
+        )
     except RdkbError as exc:
         raise PluginError(f"docs_dir {config.docs_dir}: {exc}") from exc
     config[BUILD_KEY] = build
+    timings = build.analysis.timings
+    log.info(
+        "analysed %d articles in %.2f s (%s)",
+        len(build.analysis.infos),
+        sum(timings.values()),
+        ", ".join(f"{k} {v:.2f}" for k, v in timings.items()),
+    )
     if "material/search" not in config.plugins:
         _drop_search_assets(files)
     for generated in build.generated_files():
@@ -90,6 +104,4 @@ SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.
 
 
 def _config_dir(config: MkDocsConfig) -> str:
-    import os.path
-
     return os.path.dirname(config.config_file_path or ".") or "."

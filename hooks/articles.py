@@ -1,4 +1,4 @@
-"""MkDocs hooks: decorate article pages (header, concept links, related…) and fill the home page.
+"""MkDocs hooks: decorate article pages (header, concept links, related…), fill the home page.
 
 Thin by design: the work is in ``scraper.publish.site.SiteBuild``, created by ``hooks/archive.py``
 in ``on_files`` and kept on the config object for this build.
@@ -22,23 +22,21 @@ if TYPE_CHECKING:
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
 ) -> str | None:
-    """Link each concept's first mention in an article; fill the home page's markers."""
+    """Fill the home page's markers (latest articles, themes, counts)."""
     build = _build(config)
-    if build is None:
+    if build is None or page.file.src_uri != HOME:
         return None
-    if page.file.src_uri == HOME:
-        return build.home_markdown(markdown)
-    return build.article_markdown(page.file.src_uri, markdown)
+    return build.home_markdown(markdown)
 
 
 def on_page_content(
     html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
 ) -> str | None:
-    """Wrap an article's HTML in its metadata header and its related/concepts/prev-next footer."""
+    """Article: header, concept links, footer. Generated listing page: its body."""
     build = _build(config)
     if build is None:
         return None
-    return build.article_html(page.file.src_uri, html)
+    return build.page_html(page.file.src_uri, html)
 
 
 # Helpers

@@ -58,6 +58,8 @@ def parse_article(src_uri: str, text: str) -> Entry:
     except yaml.YAMLError as exc:
         reason = str(exc).replace("\n", " ")
         raise ArchiveError(f"{src_uri}: front matter is not valid YAML: {reason}") from exc
+    except ValueError as exc:  # PyYAML builds dates eagerly: 2024-13-01 fails here
+        raise ArchiveError(f"{src_uri}: 'date' must be a real YYYY-MM-DD date: {exc}") from exc
     if not isinstance(meta, dict):
         raise ArchiveError(f"{src_uri}: front matter must be a mapping of keys to values")
     return Entry(src_uri, _article_from_meta(src_uri, meta, body))

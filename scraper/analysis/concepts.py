@@ -18,11 +18,11 @@ from scraper.analysis.text import join_lines
 from scraper.errors import ConfigError
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Spans of a Markdown line where a link must not be inserted: inline code, links and images
-# (inline or reference style), autolinks and HTML tags.
-_PROTECTED = re.compile(r"`[^`]*`|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<[^>]*>")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_NOT_PROSE = re.compile(r"^\s{0,3}(#|<|\[[^\]]+\]:|\|)|^ {4}|^\t")
+# HTML tags and comments; concept links are never put inside the elements named below.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>|<!--.*?-->", re.DOTALL)
+_NO_LINK_TAGS = frozenset(
+    {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "table", "script", "style", "button"}
+)
 
 
 @dataclass(frozen=True)
@@ -68,51 +68,52 @@ class Glossary:
             seen.setdefault(by_term[match.group()], None)
         return list(seen)
 
-    def link_first_mentions(self, markdown: str, href: Callable[[str], str]) -> str:
-        """Turn the first linkable mention of each concept into ``[term](href(slug))``.
+    def link_first_mentions(self, html: str, href: Callable[[str], str]) -> str:
+        """Link the first linkable mention of each concept in converted HTML.
 
-        Headings, code, tables, HTML blocks, existing links and link definitions are left alone.
+        Text inside links, headings, code, tables, scripts and styles is left alone; the link is
+        ``<a class="rdkb-concept" href="href(slug)">term</a>``.
         """
         by_term: dict[str, str] = self._by_term  # type: ignore[attr-defined]
         pattern: re.Pattern[str] = self._pattern  # type: ignore[attr-defined]
         linked: set[str] = set()
         out: list[str] = []
-        in_fence = False
-        for line in markdown.split("\n"):
-            if _FENCE.match(line):
-                in_fence = not in_fence
-            if in_fence or _NOT_PROSE.match(line) or _FENCE.match(line):
-                out.append(line)
-                continue
-            pieces: list[str] = []
-            pos = 0
-            for protected in _PROTECTED.finditer(line):
-                pieces.append(
-                    _link_span(line[pos : protected.start()], pattern, by_term, linked, href)
-                )
-                pieces.append(protected.group())
-                pos = protected.end()
-            pieces.append(_link_span(line[pos:], pattern, by_term, linked, href))
-            out.append("".join(pieces))
-        return "\n".join(out)
+        depth = 0  # how many tags we must not link inside are open
+        pos = 0
+        for tag in _TAG.finditer(html):
+            text = html[pos : tag.start()]
+            out.append(_link_text(text, pattern, by_term, linked, href) if not depth else text)
+            out.append(tag.group())
+            pos = tag.end()
+            name = (tag.group(2) or "").lower()
+            if name in _NO_LINK_TAGS and not tag.group().endswith("/>"):
+                depth = max(0, depth - 1) if tag.group(1) else depth + 1
+            if len(linked) == len(self.concepts):
+                break
+        rest = html[pos:]
+        out.append(_link_text(rest, pattern, by_term, linked, href) if not depth else rest)
+        return "".join(out)
 
 
-def _link_span(
+def _link_text(
     text: str,
     pattern: re.Pattern[str],
     by_term: dict[str, str],
     linked: set[str],
     href: Callable[[str], str],
 ) -> str:
+    if not text:
+        return text
+
     def replace(match: re.Match[str]) -> str:
         term = match.group()
         slug = by_term[term]
         if slug in linked:
             return term
         linked.add(slug)
-        return f"[{term}]({href(slug)})"
+        return f'<a class="rdkb-concept" href="{href(slug)}">{term}</a>'
 
-    return pattern.sub(replace, text) if text else text
+    return pattern.sub(replace, text)
 
 
 def default_path() -> Path:
@@ -144,9 +145,7 @@ def load_glossary(path: str | Path | None = None) -> Glossary:
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ConfigError(f"{where}.aliases: a list of strings required")
-        concept = Concept(
-            slug, name.strip(), join_lines(text), tuple(a.strip() for a in aliases)
-        )
+        concept = Concept(slug, name.strip(), join_lines(text), tuple(a.strip() for a in aliases))
         for term in concept.terms:
             if term in owner:
                 raise ConfigError(f"{where}: term {term!r} already belongs to {owner[term]}")

@@ -6,6 +6,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from scraper.analysis import keywords as keywords_mod
@@ -112,8 +113,9 @@ def analyse(
     *,
     related_count: int = 5,
     keyword_count: int = 8,
-    keyword_pages: int = 300,
+    keyword_pages: int = 100,
     workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> Analysis:
     """Analyse the archive. Raises ArchiveError for an unknown theme in front matter."""
     timings: dict[str, float] = {}
@@ -129,8 +131,8 @@ def analyse(
     texts = [plain_text(a.body) for a in articles]
     segmenter = Segmenter((*taxonomy.keywords, *glossary.terms))
     lap("prepare")
-    segmented = segmenter.segment_many(
-        [(a.title, t) for a, t in zip(articles, texts, strict=True)], workers=workers
+    segmented = segmenter.segment_cached(
+        [(a.title, t) for a, t in zip(articles, texts, strict=True)], cache_dir, workers=workers
     )
     lap("segment")
 
@@ -217,11 +219,13 @@ def _index(
             person.articles.append(i)
             if author.position and author.position not in person.positions:
                 person.positions.append(author.position)
+        cited: set[str] = set()  # one citation per article and passage
         for quote in info.quotes:
             key = quote_key(quote.text)
-            group = groups.setdefault(key, QuoteGroup(quote.text, []))
-            if not any(j == i for j, _ in group.citations):
-                group.citations.append((i, quote))
+            if key in cited:
+                continue
+            cited.add(key)
+            groups.setdefault(key, QuoteGroup(quote.text, [])).citations.append((i, quote))
     ranked_keywords = sorted(
         (w for w, arts in keyword_articles.items() if len(arts) >= 2),
         key=lambda w: (-len(keyword_articles[w]), w),

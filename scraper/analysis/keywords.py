@@ -1,26 +1,37 @@
 """Keywords per article: jieba's TF-IDF (its bundled IDF table) over our domain segmentation.
 
 Words missing from jieba's table (most of our domain dictionary) get the table's median IDF, as
-``jieba.analyse.extract_tags`` does.
+``jieba.analyse.extract_tags`` does; the table is jieba's ``analyse/idf.txt``.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-
-import jieba.analyse
+from importlib import resources
 
 # Words every article of this archive uses: as keywords they would say nothing.
 GENERIC = frozenset(
-    ["人大", "常委会", "人大常委会", "会议", "决定", "审议", "办理", "建设", "群众", "代表", "人民", "习近平总书记", "委员会", "主任", "副主任", "政府", "部门", "单位", "地方", "全国", "国家", "社会", "组织", "活动", "制度", "机制", "体系", "能力", "水平", "质量", "成效", "作用", "职能", "职责"]
+    line.strip()
+    for line in (resources.files("scraper") / "data" / "generic_keywords.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
 )
 
 
 @functools.lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    table = jieba.analyse.TFIDF()
-    return dict(table.idf_freq), float(table.median_idf)
+    """jieba's IDF table (jieba/analyse/idf.txt), read directly: importing jieba.analyse would
+    also load its part-of-speech tables, which we do not use (about a second per build)."""
+    table: dict[str, float] = {}
+    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, _, value = line.strip().partition(" ")
+        if value:
+            table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2] if values else 10.0
 
 
 def keywords(body: Mapping[str, int], title: Mapping[str, int], count: int = 8) -> tuple[str, ...]:

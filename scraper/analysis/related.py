@@ -1,10 +1,10 @@
 """Related articles: cosine similarity of sparse TF-IDF vectors, top k per article.
 
-Each article is reduced to its ``top_terms`` heaviest TF-IDF terms (terms found in more than half of
-a large archive are dropped: they tell articles apart least). The vectors form a sparse matrix ``X``;
-similarities are ``X · Xᵀ``, computed a block of rows at a time so memory stays bounded (a block of
-512 rows against 10,000 articles is a 20 MB dense array). Cost grows with n² but with a small
-constant: measured in ``bench/build.py``.
+Each article is reduced to its ``top_terms`` heaviest TF-IDF terms (terms found in more than half
+of a large archive are dropped: they tell articles apart least). The vectors form a sparse matrix
+``X``; similarities are ``X · Xᵀ``, computed a block of rows at a time so memory stays bounded (a
+block of 512 rows against 10,000 articles is a 20 MB dense array). Cost grows with n² but with a
+small constant: measured in ``bench/build.py``.
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ def per_province(articles: Sequence[Article]) -> list[tuple[str, int]]:
 def per_theme(
     themes: Sequence[Sequence[str]], names: Sequence[tuple[str, str]]
 ) -> list[tuple[str, int]]:
-    """(theme name, articles) in taxonomy order; ``names`` is [(slug, name)], ``themes[i]`` slugs."""
+    """(theme name, articles) in taxonomy order.
+
+    ``names`` is [(slug, name)]; ``themes[i]`` are the slugs of article i."""
     counts = Counter(slug for slugs in themes for slug in slugs)
     return [(name, counts.get(slug, 0)) for slug, name in names]

@@ -1,23 +1,27 @@
 """Chinese text helpers: jieba segmentation with the domain dictionary, plain text from Markdown.
 
 jieba is a process-wide singleton in its own module; we use a private :class:`jieba.Tokenizer`
-instead, loaded once per vocabulary (the bundled ``userdict.txt`` plus the theme keywords and concept
-terms), so that 人大代表, 一府一委两院, 全过程人民民主 stay whole and tests get the same result.
+instead, loaded once per vocabulary (the bundled ``userdict.txt`` plus the theme keywords and
+concept terms), so that 人大代表, 一府一委两院, 全过程人民民主 stay whole and tests get the same
+result.
 Segmentation of a large archive runs in worker processes (fork) when more than one core is free.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import math
 import multiprocessing
 import os
+import pickle
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jieba
@@ -26,7 +30,11 @@ log = logging.getLogger(__name__)
 
 # Words too general to say anything about an article (jieba keeps them as tokens).
 STOPWORDS = frozenset(
-    ["我们", "他们", "你们", "自己", "这个", "那个", "这些", "那些", "一个", "一些", "以及", "并且", "而且", "或者", "还是", "就是", "但是", "因为", "所以", "如果", "通过", "进行", "开展", "加强", "推动", "推进", "坚持", "不断", "切实", "积极", "深入", "全面", "进一步", "持续", "充分", "有效", "努力", "重要", "主要", "相关", "有关", "方面", "工作", "问题", "情况", "要求", "提出", "实现", "作为", "成为", "发挥", "提高", "提升", "做好", "抓好", "已经", "正在", "可以", "能够", "应当", "必须", "需要", "没有", "不是", "其中", "之一", "同时", "今年", "去年", "目前", "当前", "近年来", "以来", "这样", "怎样", "如何", "什么", "为了", "对于", "关于", "根据", "按照", "围绕", "结合", "之间", "之后", "以上", "以下", "一是", "二是", "三是", "四是", "五是", "一要", "二要", "三要", "更加", "始终", "真正", "各类", "各项", "各级", "有力", "不仅", "还要", "确保", "形成", "建立", "完善", "健全", "取得", "明显", "较好", "良好", "具有", "不同", "一起", "共同", "立足", "聚焦", "注重", "强化", "着力", "扎实", "认真", "及时", "主动", "深化"]
+    line.strip()
+    for line in (resources.files("scraper") / "data" / "stopwords.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip() and not line.startswith("#")
 )
 _CJK_OR_ALPHA = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _DIGITS = re.compile(r"^[\d０-９.%．]+$")
@@ -112,6 +120,41 @@ class Segmenter:
             tokens=len(body_tokens),
         )
 
+    def fingerprint(self) -> str:
+        """Changes whenever segmentation could change: jieba, the dictionary, the extra words."""
+        digest = hashlib.sha256(jieba.__version__.encode())
+        with resources.as_file(resources.files("scraper") / "data" / "userdict.txt") as path:
+            digest.update(path.read_bytes())
+        digest.update("\n".join(self.words).encode())
+        digest.update(" ".join(sorted(STOPWORDS)).encode())
+        return digest.hexdigest()[:16]
+
+    def segment_cached(
+        self, items: Sequence[tuple[str, str]], cache_dir: Path | None, workers: int | None = None
+    ) -> list[Segmented]:
+        """Like :meth:`segment_many`, reusing results of earlier builds kept in ``cache_dir``
+        (one pickle per dictionary fingerprint, holding only the current articles)."""
+        if cache_dir is None:
+            return self.segment_many(items, workers)
+        path = cache_dir / f"segments-{self.fingerprint()}.pickle"
+        cached: dict[str, Segmented] = {}
+        try:
+            with path.open("rb") as fh:
+                loaded = pickle.load(fh)
+            if isinstance(loaded, dict):
+                cached = loaded
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            cached = {}
+        keys = [hashlib.sha1(f"{t}\0{b}".encode()).hexdigest() for t, b in items]
+        missing = [n for n, key in enumerate(keys) if key not in cached]
+        fresh = self.segment_many([items[n] for n in missing], workers) if missing else []
+        for n, result in zip(missing, fresh, strict=True):
+            cached[keys[n]] = result
+        results = [cached[key] for key in keys]
+        if missing or len(cached) != len(set(keys)):
+            _write_atomic(path, {key: cached[key] for key in keys})
+        return results
+
     def segment_many(
         self, items: Sequence[tuple[str, str]], workers: int | None = None
     ) -> list[Segmented]:
@@ -134,13 +177,27 @@ class Segmenter:
 _FORKED: Segmenter | None = None
 
 
+def _write_atomic(path: Path, data: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("segments-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only docs dir still builds, just without the cache
+        log.warning("cannot write the segmentation cache %s: %s", path, exc)
+
+
 def _segment_in_worker(item: tuple[str, str]) -> Segmented:
     assert _FORKED is not None
     return _FORKED.segment(*item)
 
 
 def default_workers(count: int) -> int:
-    """Worker processes for ``count`` articles: one below 400 articles, else up to 2 (RDKB_WORKERS)."""
+    """Worker processes for ``count`` articles: 1 below 400, else up to 2 (env RDKB_WORKERS)."""
     configured = os.environ.get("RDKB_WORKERS")
     if configured:
         return max(1, int(configured))

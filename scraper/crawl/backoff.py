@@ -2,27 +2,34 @@
 the first retry, twice that before the second, and so on (capped at a minute).
 
 Stock Scrapy retries at once; a struggling government server deserves a pause. The wait happens
-in the middleware (asyncio reactor), so other sites keep crawling meanwhile.
+in the middleware (asyncio reactor), so other sites keep crawling meanwhile. The decision whether
+to retry (which statuses, which exceptions, how often) stays with the stock middleware.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
 
 MAX_BACKOFF = 60.0
 
 
-class BackoffRetryMiddleware(RetryMiddleware):  # type: ignore[misc]
-    def __init__(self, settings: Any) -> None:
-        super().__init__(settings)
-        self.backoff = settings.getfloat("RDKB_RETRY_BACKOFF", 0.0)
+class BackoffRetryMiddleware:
+    def __init__(self, retry: RetryMiddleware, backoff: float) -> None:
+        self.retry = retry
+        self.backoff = backoff
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BackoffRetryMiddleware:
+        # Raises NotConfigured when RETRY_ENABLED is off, which disables this middleware too.
+        retry = RetryMiddleware.from_crawler(crawler)
+        return cls(retry, crawler.settings.getfloat("RDKB_RETRY_BACKOFF", 0.0))
 
     async def process_response(self, request: Request, response: Response) -> Request | Response:
-        result: Request | Response = super().process_response(request, response)
+        result = self.retry.process_response(request, response)
         if isinstance(result, Request):
             await self._wait(result)
         return result
@@ -30,7 +37,7 @@ class BackoffRetryMiddleware(RetryMiddleware):  # type: ignore[misc]
     async def process_exception(
         self, request: Request, exception: Exception
     ) -> Request | Response | None:
-        result: Request | Response | None = super().process_exception(request, exception)
+        result = self.retry.process_exception(request, exception)
         if isinstance(result, Request):
             await self._wait(result)
         return result

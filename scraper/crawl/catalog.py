@@ -132,7 +132,8 @@ class Catalog:
     ) -> None:
         self._db.execute(
             "UPDATE pages SET status = CASE WHEN kind = 'list' THEN 'fetched' ELSE status END, "
-            "http_status = ?, content_type = ?, content_hash = ?, raw_path = COALESCE(?, raw_path), "
+            "http_status = ?, content_type = ?, content_hash = ?, "
+            "raw_path = COALESCE(?, raw_path), "
             "last_fetched = ?, fetch_count = fetch_count + 1, reason = NULL, transient = 0 "
             "WHERE url = ?",
             (http_status, content_type, content_hash, raw_path, _now(), url),
@@ -154,9 +155,44 @@ class Catalog:
             (reason, int(transient), http_status, _now(), url),
         )
 
+    def merge(self, row: PageRow) -> None:
+        """Take in a row from another catalog (another machine's crawl); the later fetch wins."""
+        self._db.execute(
+            "INSERT INTO pages (url, kind, site, status, transient, http_status, content_type, "
+            "content_hash, raw_path, article_path, store_status, reason, first_seen, last_fetched, "
+            "fetch_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO UPDATE SET status = excluded.status, "
+            "transient = excluded.transient, http_status = excluded.http_status, "
+            "content_type = excluded.content_type, content_hash = excluded.content_hash, "
+            "raw_path = COALESCE(excluded.raw_path, raw_path), reason = excluded.reason, "
+            "first_seen = MIN(first_seen, excluded.first_seen), "
+            "last_fetched = excluded.last_fetched, "
+            "fetch_count = fetch_count + excluded.fetch_count "
+            "WHERE excluded.last_fetched IS NOT NULL "
+            "AND (pages.last_fetched IS NULL OR excluded.last_fetched > pages.last_fetched)",
+            (
+                row.url,
+                row.kind,
+                row.site,
+                row.status,
+                int(row.transient),
+                row.http_status,
+                row.content_type,
+                row.content_hash,
+                row.raw_path,
+                None,  # article paths belong to the other archive; replaying sets ours
+                None,
+                row.reason,
+                row.first_seen,
+                row.last_fetched,
+                row.fetch_count,
+            ),
+        )
+
     def skipped(self, url: str, reason: str) -> None:
         self._db.execute(
-            "UPDATE pages SET status = 'skipped', reason = ? WHERE url = ? AND status <> 'archived'",
+            "UPDATE pages SET status = 'skipped', reason = ? "
+            "WHERE url = ? AND status <> 'archived'",
             (reason, url),
         )
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from scraper.errors import ConfigError
+from scraper.errors import ConfigError, RdkbError
 
 
 def register(subparsers: Any) -> None:
@@ -34,6 +36,9 @@ def register(subparsers: Any) -> None:
         help="crawl a site adapter (repeatable)",
     )
     crawl.add_argument("--all-sites", action="store_true", help="crawl every site adapter")
+    crawl.add_argument(
+        "--sites-dir", type=Path, metavar="DIR", help="adapter folder (bundled scraper/sites)"
+    )
     crawl.add_argument("--docs", type=Path, default=Path("docs"), help="archive folder (docs)")
     crawl.add_argument(
         "--max-pages", type=_positive_int, metavar="N", help="request at most N pages"
@@ -47,8 +52,12 @@ def register(subparsers: Any) -> None:
         help="no delays or backoff (only for servers you run yourself; robots.txt still obeyed)",
     )
     crawl.add_argument("--contact", help="contact for the User-Agent (default: $RDKB_CONTACT)")
-    crawl.add_argument("--timeout", type=float, default=30.0, help="seconds per download (30)")
-    crawl.add_argument("--retries", type=int, default=2, help="retries on 5xx/timeouts (2)")
+    crawl.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="seconds per download (30)"
+    )
+    crawl.add_argument(
+        "--retries", type=int, default=2, metavar="N", help="retries on 5xx/timeouts (2)"
+    )
     crawl.add_argument(
         "--delay", type=float, metavar="S", help="seconds between requests to one site (1)"
     )
@@ -56,19 +65,43 @@ def register(subparsers: Any) -> None:
         "--concurrency", type=_positive_int, metavar="N", help="requests in flight per site (1)"
     )
     crawl.add_argument(
-        "--progress-interval", type=float, default=2.0, metavar="S", help="0 hides progress"
+        "--progress-interval",
+        type=float,
+        default=2.0,
+        metavar="S",
+        help="seconds between progress lines on stderr (2); 0 hides them",
+    )
+    crawl.add_argument(
+        "--redis",
+        metavar="URL",
+        help="share the request queue with crawls on other machines (needs scrapy-redis)",
+    )
+    crawl.add_argument(
+        "--redis-key", default="rdkb", metavar="KEY", help="queue key prefix, one per campaign"
     )
     crawl.add_argument("--json", action="store_true", help="print the summary as JSON")
     crawl.set_defaults(run=_run_crawl)
 
     sites = subparsers.add_parser("sites", help="list the site adapters")
     sites.add_argument("--json", action="store_true", help="one JSON object per site")
+    sites.add_argument(
+        "--sites-dir", type=Path, metavar="DIR", help="adapter folder (bundled scraper/sites)"
+    )
     sites.set_defaults(run=_run_sites)
 
     reextract = subparsers.add_parser(
         "reextract", help="rebuild archived articles from the kept raw pages (offline)"
     )
     reextract.add_argument("--docs", type=Path, default=Path("docs"), help="archive folder (docs)")
+    reextract.add_argument(
+        "--from",
+        dest="sources",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DOCS",
+        help="first take in the crawl catalog and raw pages of another archive (repeatable)",
+    )
     reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
     reextract.set_defaults(run=_run_reextract)
 
@@ -87,15 +120,19 @@ def register(subparsers: Any) -> None:
 
 def _run_crawl(args: argparse.Namespace) -> int:
     from scraper.crawl.runner import run_crawl
-    from scraper.crawl.settings import CrawlOptions
-    from scraper.crawl.sites import find_site, load_sites
+    from scraper.crawl.settings import CONTACT_ENV, CrawlOptions
+    from scraper.crawl.sites import SITES_DIR, find_site, load_sites
     from scraper.crawl.spider import Target
 
+    directory = args.sites_dir or SITES_DIR
     try:
-        adapters = list(load_sites().values()) if args.all_sites else []
-        adapters += [find_site(name) for name in args.site]
+        adapters = list(load_sites(directory).values()) if args.all_sites else []
+        adapters += [find_site(name, directory) for name in args.site]
     except ConfigError as error:
         print(f"rdkb crawl: {error}", file=sys.stderr)
+        return 2
+    if args.redis and importlib.util.find_spec("scrapy_redis") is None:
+        print("rdkb crawl: --redis needs scrapy-redis (pip install scrapy-redis)", file=sys.stderr)
         return 2
     targets = [Target(url) for url in args.urls]
     targets += [Target(url, site) for site in adapters for url in site.start_urls]
@@ -113,8 +150,16 @@ def _run_crawl(args: argparse.Namespace) -> int:
         retries=max(0, args.retries),
         concurrency=args.concurrency,
         delay=args.delay if args.delay is None else max(0.0, args.delay),
+        redis_url=args.redis,
+        redis_key=args.redis_key,
         progress_interval=max(0.0, args.progress_interval),
     )
+    if options.polite and not (options.contact or os.environ.get(CONTACT_ENV)):
+        print(
+            f"rdkb crawl: no contact in the User-Agent; set --contact or ${CONTACT_ENV} "
+            "so that site operators can reach you",
+            file=sys.stderr,
+        )
     started = time.monotonic()
     counts = run_crawl(targets, options)
     elapsed = time.monotonic() - started
@@ -123,14 +168,15 @@ def _run_crawl(args: argparse.Namespace) -> int:
     else:
         print(counts.render())
         print(f"time                {elapsed:.1f} s")
-    return 0 if counts.pages_fetched else 1
+    # Failure only when every request failed (a worker that found all claimed is fine).
+    return 1 if counts.failed and not counts.pages_fetched else 0
 
 
 def _run_sites(args: argparse.Namespace) -> int:
-    from scraper.crawl.sites import load_sites
+    from scraper.crawl.sites import SITES_DIR, load_sites
 
     try:
-        sites = load_sites()
+        sites = load_sites(args.sites_dir or SITES_DIR)
     except ConfigError as error:
         print(f"rdkb sites: {error}", file=sys.stderr)
         return 2
@@ -154,7 +200,11 @@ def _run_sites(args: argparse.Namespace) -> int:
 def _run_reextract(args: argparse.Namespace) -> int:
     from scraper.crawl.reextract import reextract
 
-    counts = reextract(args.docs)
+    try:
+        counts = reextract(args.docs, sources=args.sources)
+    except RdkbError as error:
+        print(f"rdkb reextract: {error}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(counts.to_dict(), ensure_ascii=False))
     else:

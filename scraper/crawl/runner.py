@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Sequence
 
 from scraper.crawl.settings import CrawlOptions, crawl_settings
@@ -22,10 +23,15 @@ def run_crawl(targets: Sequence[Target], options: CrawlOptions) -> CrawlCounts:
     settings = crawl_settings(options)
     # rdkb's CLI has configured logging already; Scrapy must not add a second root handler.
     settings["LOG_INSTALL_ROOT_HANDLER"] = False
+    if options.redis_url:
+        # scrapy-redis 0.9.1 still passes `spider=` to the stats collector; harmless, noisy.
+        warnings.filterwarnings("ignore", message=".*'spider' argument", module="scrapy_redis")
     if not verbose:
-        for name in ("scrapy.utils.log", "scrapy.crawler"):  # version banner at start-up
-            logging.getLogger(name).setLevel(logging.WARNING)
-    process = CrawlerProcess(settings)
+        logging.disable(logging.INFO)  # Scrapy's start-up banner, logged while it is built
+    try:
+        process = CrawlerProcess(settings)
+    finally:
+        logging.disable(logging.NOTSET)
     # Scrapy sets its loggers to DEBUG; the spider reports every failure itself as `url: reason`,
     # so Scrapy's own lines are only wanted when they are errors (or with rdkb -v).
     logging.getLogger("scrapy").setLevel(logging.INFO if verbose else logging.ERROR)
@@ -33,5 +39,4 @@ def run_crawl(targets: Sequence[Target], options: CrawlOptions) -> CrawlCounts:
     process.crawl(crawler, targets=tuple(targets), options=options)
     process.start()
     spider = crawler.spider
-    counts: CrawlCounts = spider.counts if spider is not None else CrawlCounts()
-    return counts
+    return spider.counts if isinstance(spider, CongressSpider) else CrawlCounts()

@@ -35,6 +35,8 @@ class CrawlOptions:
     retries: int = 2  # retries after the first attempt, 5xx and timeouts only
     concurrency: int | None = None  # requests in flight per site (default: 1 polite, 32 not)
     delay: float | None = None  # seconds between requests to one site (default: 1 polite, 0 not)
+    redis_url: str | None = None  # share the request queue with other machines (scrapy-redis)
+    redis_key: str = "rdkb"  # key prefix of the shared queue; one per crawl campaign
     progress_interval: float = 2.0  # seconds between progress lines; 0 turns them off
     keep_raw: bool = True
 
@@ -109,4 +111,23 @@ def crawl_settings(options: CrawlOptions) -> dict[str, Any]:
     if options.concurrency is not None:
         settings["CONCURRENT_REQUESTS_PER_DOMAIN"] = options.concurrency
         settings["CONCURRENT_REQUESTS"] = max(settings["CONCURRENT_REQUESTS"], options.concurrency)
+    if options.redis_url:
+        settings.update(redis_settings(options.redis_url, options.redis_key))
     return settings
+
+
+def redis_settings(url: str, key: str) -> dict[str, Any]:
+    """scrapy-redis: one request queue in Redis, shared by every machine.
+
+    Which machine fetches a URL is decided by :mod:`.shared` (requests are ``dont_filter``, so
+    scrapy-redis' filter stays idle). The queue persists when one worker finishes (others may still
+    be crawling); a new ``key`` per crawl campaign makes column pages be read again next time.
+    """
+    return {
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_PERSIST": True,
+        "SCHEDULER_QUEUE_KEY": f"{key}:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{key}:dupefilter",
+        "REDIS_URL": url,
+    }

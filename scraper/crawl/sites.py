@@ -9,7 +9,7 @@ in :mod:`scraper.pipeline`). A mistake names the file and the key and raises
 
     name: 甘肃人大网              # the site's own name (front matter ``site``)
     region: [甘肃省]              # province first; used when the article names no place
-    verified: false               # true only once someone has checked the selectors on the live site
+    verified: false               # true only once someone checked the selectors on the live site
     start_urls: [https://…/]      # column (list) pages where a crawl starts
     allowed_hosts: [www.…]        # optional; default: the hosts of the start URLs
     links:                        # optional regular expressions over absolute URLs

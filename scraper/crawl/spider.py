@@ -9,6 +9,7 @@ the :class:`.catalog.Catalog`, and every failure becomes a :class:`.faults.Fault
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,10 +23,11 @@ from scraper.crawl import faults, links
 from scraper.crawl.catalog import Catalog
 from scraper.crawl.rawstore import RawStore, content_hash
 from scraper.crawl.settings import CrawlOptions
+from scraper.crawl.shared import SharedClaims
 from scraper.crawl.sites import SiteConfig
 from scraper.crawl.summary import CrawlCounts
 from scraper.decode import decode_page
-from scraper.errors import InputError
+from scraper.errors import ArchiveError, InputError
 from scraper.pipeline import article_from_raw
 from scraper.records import PageHints, RawPage
 
@@ -44,7 +46,7 @@ class Target:
     site: SiteConfig | None = None
 
 
-class CongressSpider(scrapy.Spider):  # type: ignore[misc]
+class CongressSpider(scrapy.Spider):
     name = "rdkb"
 
     def __init__(self, *, targets: Sequence[Target], options: CrawlOptions, **kwargs: Any) -> None:
@@ -57,6 +59,9 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
         self.raw_store = RawStore(data_dir / "raw")
         self.counts = CrawlCounts()
         self._scheduled: set[str] = set()
+        self._claims = (
+            SharedClaims(options.redis_url, options.redis_key) if options.redis_url else None
+        )
         self._sites: dict[str, SiteConfig] = {}
         for target in self.targets:
             if target.site is not None:
@@ -74,7 +79,7 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
         hosts = {_host(t.url) for t in self.targets} | set(self._sites)
         for row in self.catalog.pending_articles():
             if _host(row.url) in hosts:
-                request = self._request(row.url, "article")
+                request = self._request(row.url, "article", resume=True)
                 if request is not None:
                     yield request
 
@@ -117,13 +122,15 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
         )
         all_too_old = bool(found.articles)
         for link in found.articles:
+            too_old = self._older_than_since(link.url)
+            all_too_old = all_too_old and too_old
+            if link.url in self._scheduled:
+                continue
             self.catalog.discovered(link.url, "article", site.id if site else None)
-            if self._older_than_since(link.url):
+            if too_old:
+                self._scheduled.add(link.url)
                 self.counts.skipped["older than --since"] += 1
                 self.catalog.skipped(link.url, "older than --since")
-                continue
-            all_too_old = False
-            if link.url in self._scheduled:
                 continue
             if not self.catalog.needs_fetch(link.url, refresh=self.options.refresh):
                 self._scheduled.add(link.url)
@@ -158,6 +165,14 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
         )
         # The URL the list linked to (as `rdkb reextract` will see it), even after a redirect.
         raw = RawPage(response.body, origin=url, url=url, content_type=ctype)
+        started = time.perf_counter()
+        try:
+            self._archive(url, raw)
+        finally:
+            self.counts.processing_seconds += time.perf_counter() - started
+
+    def _archive(self, url: str, raw: RawPage) -> None:
+        """Extract and store one fetched article page; failures are recorded, not raised."""
         try:
             article = article_from_raw(raw, self._hints(url))
         except InputError as error:
@@ -167,7 +182,11 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
             self.counts.skipped["older than --since"] += 1
             self.catalog.skipped(url, "older than --since")
             return
-        result = self.archive.store(article)
+        try:
+            result = self.archive.store(article)
+        except ArchiveError as error:
+            self._fail(url, faults.Fault("archive error", str(error)))
+            return
         self.counts.stored[result.status] += 1
         self.catalog.archived(url, article_path=str(result.path), store_status=result.status)
 
@@ -191,9 +210,14 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
 
     # Helpers
 
-    def _request(self, url: str, kind: str) -> Request | None:
-        """A request for ``url`` unless this run has it already or the page budget is spent."""
+    def _request(self, url: str, kind: str, *, resume: bool = False) -> Request | None:
+        """A request for ``url`` unless this run has it already, another machine has claimed it
+        (``--redis``; not for this machine's own unfinished pages), or the page budget is spent."""
         if url in self._scheduled:
+            return None
+        if self._claims is not None and not resume and not self._claims.claim(url):
+            self._scheduled.add(url)
+            self.counts.skipped["taken by another machine"] += 1
             return None
         site = self._site_for(url)
         self.catalog.discovered(url, kind, site.id if site else None)
@@ -212,6 +236,8 @@ class CongressSpider(scrapy.Spider):  # type: ignore[misc]
             errback=self.errback,
             meta={"rdkb_url": url, "rdkb_kind": kind},
             priority=LIST_PRIORITY if is_list else ARTICLE_PRIORITY,
+            # The catalog, _scheduled and (with --redis) the shared claims deduplicate; Scrapy's
+            # filter would drop the second hop of a redirect loop silently.
             dont_filter=True,
         )
 

@@ -17,6 +17,7 @@ class CrawlCounts:
     articles_fetched: int = 0
     requested: int = 0
     answered: int = 0  # requests that reached a callback or errback
+    processing_seconds: float = 0.0  # spent in extraction and archiving (the pipeline's share)
     already_archived: int = 0  # article links not fetched because the catalog has them
     stored: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
@@ -37,7 +38,8 @@ class CrawlCounts:
         stored = self.stored
         return (
             f"rdkb crawl: {self.pages_fetched} pages ({self.lists_fetched} lists, "
-            f"{self.articles_fetched} articles) · {stored['new']} new, {stored['updated']} updated, "
+            f"{self.articles_fetched} articles) · {stored['new']} new, "
+            f"{stored['updated']} updated, "
             f"{stored['unchanged']} unchanged, {stored['duplicate']} duplicates · "
             f"{self.failed} failed · {self.in_flight()} in flight"
         )
@@ -51,6 +53,7 @@ class CrawlCounts:
             "already_archived": self.already_archived,
             "failures": dict(sorted(self.failures.items())),
             "skipped": dict(sorted(self.skipped.items())),
+            "processing_seconds": round(self.processing_seconds, 3),
         }
 
     def render(self) -> str:

@@ -23,7 +23,6 @@ def _external(url: str, text: str) -> str:
     return f'{EXTERNAL_ATTRS}{escape(url, quote=True)}">{escape(text)}</a>'
 
 
-
 def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:
     """Sample notice, title, metadata list and theme/keyword tags."""
     a = info.article
@@ -34,7 +33,8 @@ def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:
             "日期",
             f'<time datetime="{a.date.isoformat()}">{a.date.year} 年 {a.date.month} 月 '
             f"{a.date.day} 日</time>"
-            f' <span class="rdkb-muted">· 约 {info.reading_minutes} 分钟读完（{info.chars} 字）</span>',
+            f' <span class="rdkb-muted">· 约 {info.reading_minutes} 分钟读完'
+            f"（{info.chars} 字）</span>",
         )
     ]
     if a.authors:
@@ -147,7 +147,8 @@ def footer(info: ArticleInfo, site: SitePages) -> str:
                 continue
             other = analysis.infos[target]
             cells.append(
-                f'<a class="rdkb-prevnext__{css}" rel="{css}" href="{escape(site.href(src, other.src_uri))}">'
+                f'<a class="rdkb-prevnext__{css}" rel="{css}" '
+                f'href="{escape(site.href(src, other.src_uri))}">'
                 f"<small>{label}（{escape(theme.name)}）</small>{escape(other.article.title)}</a>"
             )
         parts.append(

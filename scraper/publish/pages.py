@@ -1,8 +1,8 @@
 """The generated pages of the study site, rendered from an :class:`Analysis`.
 
 Nothing here is written to ``docs/``: :meth:`SitePages.files` returns (src_uri, content) pairs that
-the hook adds to MkDocs' files in memory. Listing pages are Markdown with one raw HTML block (fast to
-convert, links computed here from the pages' URLs); their links are checked by the site tests.
+the hook adds to MkDocs' files in memory. A listing page is a Markdown title plus an HTML body the
+hook appends after conversion (links computed here from the pages' URLs; the site tests check them).
 """
 
 from __future__ import annotations
@@ -26,8 +26,12 @@ NO_REGION_TITLE = stats.NO_REGION
 
 @dataclass(frozen=True)
 class GeneratedFile:
+    """A generated file. For listing pages ``content`` is just the Markdown title and ``html`` the
+    body, added after conversion (Python-Markdown would only re-parse the HTML, slowly)."""
+
     src_uri: str
     content: str
+    html: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,8 @@ class Settings:
     site_name: str = "人大知识库"
     site_url: str = ""
     use_directory_urls: bool = True
-    page_size: int = 30
+    page_size: int = 50  # listings with summaries (themes, months)
+    compact_page_size: int = 200  # title-only listings (regions, authors, concepts, keywords)
     latest_count: int = 12
     feed_count: int = 30
 
@@ -82,6 +87,10 @@ class Paths:
     def quotes(self, page: int = 1) -> str:
         return "quotes/index.md" if page <= 1 else f"quotes/page-{page}.md"
 
+    def quote(self, number: int, page: int = 1) -> str:
+        """All articles citing the passage ranked ``number`` (1-based) on the quotations page."""
+        return self.paged(f"quotes/{number}", page)
+
 
 class SitePages:
     """Renders every generated page; ``href(from_src, to_src)`` gives the link between two pages."""
@@ -92,6 +101,7 @@ class SitePages:
         self.paths = Paths(analysis, settings.use_directory_urls)
         self._urls: dict[str, str] = {}
         self._parts: dict[int, tuple[str, str]] = {}
+        self._short_parts: dict[int, tuple[str, str]] = {}
 
     # -- links ---------------------------------------------------------------------------------
     def url(self, src_uri: str) -> str:
@@ -112,9 +122,20 @@ class SitePages:
             found = self._parts[i] = entry_parts(self.analysis.infos[i])
         return found
 
-    def articles(self, src: str, indices: Sequence[int], css: str = "rdkb-list") -> str:
+    def _short_entry(self, i: int) -> tuple[str, str]:
+        found = self._short_parts.get(i)
+        if found is None:
+            found = self._short_parts[i] = entry_parts(self.analysis.infos[i], summary=False)
+        return found
+
+    def articles(
+        self, src: str, indices: Sequence[int], css: str = "rdkb-list", summary: bool = True
+    ) -> str:
         return entry_list(
-            indices, self._entry, lambda i: self.href(src, self.paths.article(i)), css
+            indices,
+            self._entry if summary else self._short_entry,
+            lambda i: self.href(src, self.paths.article(i)),
+            css,
         )
 
     # -- pages ---------------------------------------------------------------------------------
@@ -137,9 +158,10 @@ class SitePages:
         heading: str,
         intro: str,
         indices: Sequence[int],
+        compact: bool = False,
     ) -> list[GeneratedFile]:
         """A paginated list of article entries (page 1 at ``page_src(1)``)."""
-        size = self.settings.page_size
+        size = self.settings.compact_page_size if compact else self.settings.page_size
         total = max(1, math.ceil(len(indices) / size))
         out = []
         for page in range(1, total + 1):
@@ -149,10 +171,13 @@ class SitePages:
             count = f'<p class="rdkb-count">共 {len(indices)} 篇文章'
             count += f"，第 {page}/{total} 页</p>" if total > 1 else "</p>"
             nav = pager(page, total, partial(self._page_href, src, page_src))
-            body = "\n\n".join(
-                x for x in (f"# {_md(title)}", intro, count, self.articles(src, chunk), nav) if x
+            css = "rdkb-list rdkb-list--compact" if compact else "rdkb-list"
+            body = "\n".join(
+                x
+                for x in (intro, count, self.articles(src, chunk, css, summary=not compact), nav)
+                if x
             )
-            out.append(GeneratedFile(src, body + "\n"))
+            out.append(GeneratedFile(src, f"# {_md(title)}\n", body))
         return out
 
     def theme_pages(self) -> list[GeneratedFile]:
@@ -162,7 +187,8 @@ class SitePages:
         for theme in a.taxonomy.themes:
             members = a.by_theme[theme.slug]
             rows.append(
-                f'<li class="rdkb-card">{link(self.href("themes/index.md", self.paths.theme(theme.slug)), theme.name)}'
+                f'<li class="rdkb-card">'
+                f"{link(self.href('themes/index.md', self.paths.theme(theme.slug)), theme.name)}"
                 f'<span class="rdkb-badge">{len(members)} 篇</span>'
                 f"<p>{escape(theme.description)}</p></li>"
             )
@@ -197,7 +223,8 @@ class SitePages:
                 href = self.href("regions/index.md", self.paths.region(child.path))
                 sub = tree(child, depth + 1) if child.children else ""
                 items.append(
-                    f'<li>{link(href, child.name)} <span class="rdkb-badge">{child.count}</span>{sub}</li>'
+                    f"<li>{link(href, child.name)} "
+                    f'<span class="rdkb-badge">{child.count}</span>{sub}</li>'
                 )
             return f'<ul class="rdkb-tree rdkb-tree--{depth}">' + "".join(items) + "</ul>"
 
@@ -221,8 +248,12 @@ class SitePages:
                 " ".join(node.path),
                 intro + "\n\n<p>包括下辖地区的文章。</p>" if node.children else intro,
                 a.newest_first(node.articles),
+                compact=True,
             )
-        index = '# 地区\n\n<p class="rdkb-lead">按省、市、县（区）浏览，数字为文章篇数（含下辖地区）。</p>\n\n'
+        index = (
+            '# 地区\n\n<p class="rdkb-lead">按省、市、县（区）浏览，'
+            "数字为文章篇数（含下辖地区）。</p>\n\n"
+        )
         index += tree(root, 0) + "\n"
         if root.direct:
             index += (
@@ -238,6 +269,7 @@ class SitePages:
                 NO_REGION_TITLE,
                 "<p>这些文章的作者职务、来源和网站都没有指明地区。</p>",
                 a.newest_first(root.direct),
+                compact=True,
             )
         return [GeneratedFile("regions/index.md", index), *out]
 
@@ -266,7 +298,8 @@ class SitePages:
                 msrc = self.paths.month(year, month)
                 parts.append(f"## {year} 年 {month} 月\n")
                 parts.append(
-                    f"<p>{link(self.href(src, msrc), f'{month} 月全部 {len(members)} 篇文章')}</p>\n"
+                    f"<p>{link(self.href(src, msrc), f'{month} 月全部 {len(members)} 篇文章')}"
+                    "</p>\n"
                 )
                 parts.append(self.articles(src, members[:5], "rdkb-list rdkb-list--compact") + "\n")
                 out += self._listing(
@@ -307,18 +340,25 @@ class SitePages:
             if positions:
                 intro += f"\n\n<p>署名时的职务：</p><ul>{positions}</ul>"
             out += self._listing(
-                partial(self.paths.author, name), f"作者：{name}", intro, person.articles
+                partial(self.paths.author, name),
+                f"作者：{name}",
+                intro,
+                person.articles,
+                compact=True,
             )
         unsigned_src = self.paths.author(None)
+        unsigned_label = f"{UNSIGNED_TITLE}（{len(a.unsigned)} 篇）"
         out += self._listing(
             partial(self.paths.author, None),
             UNSIGNED_TITLE,
             "<p>原文没有署名作者（包括标为“佚名”的文章）。只写明作者职务的，职务列在文章信息中。</p>",
             a.unsigned,
+            compact=True,
         )
         index = (
-            '# 作者\n\n<p class="rdkb-lead">按署名作者浏览，数字为文章篇数，后附署名时的职务。</p>\n\n'
-            f"<p>{link(self.href('authors/index.md', unsigned_src), f'{UNSIGNED_TITLE}（{len(a.unsigned)} 篇）')}</p>\n\n"
+            '# 作者\n\n<p class="rdkb-lead">按署名作者浏览，'
+            "数字为文章篇数，后附署名时的职务。</p>\n\n"
+            f"<p>{link(self.href('authors/index.md', unsigned_src), unsigned_label)}</p>\n\n"
             '<ul class="rdkb-authors">' + "".join(rows) + "</ul>\n"
         )
         return [GeneratedFile("authors/index.md", index), *out]
@@ -337,7 +377,8 @@ class SitePages:
                 f"<dd>{escape(concept.explanation)}</dd>"
             )
             intro = (
-                f'<p class="rdkb-crumbs">{link(self.href(src, "concepts/index.md"), "全部概念")}</p>\n\n'
+                f'<p class="rdkb-crumbs">'
+                f"{link(self.href(src, 'concepts/index.md'), '全部概念')}</p>\n\n"
                 f'<div class="rdkb-explanation"><p>{escape(concept.explanation)}</p>'
                 f"<p><small>{escape(aliases)}</small></p></div>\n\n<h2>提到“{escape(concept.name)}”的文章</h2>"
             )
@@ -346,9 +387,11 @@ class SitePages:
                 f"概念：{concept.name}",
                 intro,
                 members,
+                compact=True,
             )
         index = (
-            '# 概念\n\n<p class="rdkb-lead">人大工作中常见的概念，附简要解释。文章中第一次出现这些词时会链接到这里，'
+            '# 概念\n\n<p class="rdkb-lead">人大工作中常见的概念，附简要解释。'
+            "文章中第一次出现这些词时会链接到这里，"
             '每个概念页列出提到它的全部文章。</p>\n\n<dl class="rdkb-glossary">'
             + "".join(rows)
             + "</dl>\n"
@@ -367,11 +410,15 @@ class SitePages:
             out += self._listing(
                 partial(self.paths.keyword, word),
                 f"关键词：{word}",
-                f'<p class="rdkb-crumbs">{link(self.href(self.paths.keyword(word), "keywords/index.md"), "全部关键词")}</p>',
+                '<p class="rdkb-crumbs">'
+                + link(self.href(self.paths.keyword(word), "keywords/index.md"), "全部关键词")
+                + "</p>",
                 members,
+                compact=True,
             )
         index = (
-            '# 关键词\n\n<p class="rdkb-lead">每篇文章的关键词由结巴分词（含本站人大术语词典）按 TF-IDF 计算；'
+            '# 关键词\n\n<p class="rdkb-lead">'
+            "每篇文章的关键词由结巴分词（含本站人大术语词典）按 TF-IDF 计算；"
             '这里列出在两篇以上文章中成为关键词的词语。</p>\n\n<ul class="rdkb-words">'
             + "".join(words)
             + "</ul>\n"
@@ -384,12 +431,14 @@ class SitePages:
         groups = a.quotes
         total = max(1, math.ceil(len(groups) / size))
         out = []
+        shown = 20  # citations listed under a passage; the rest on the passage's own page
         for page in range(1, total + 1):
             src = self.paths.quotes(page)
             blocks = []
-            for group in groups[(page - 1) * size : page * size]:
+            for number, group in enumerate(groups[(page - 1) * size : page * size], start=1):
+                number += (page - 1) * size
                 cites = []
-                for i, quote in group.citations[:20]:
+                for i, quote in group.citations[:shown]:
                     info = a.infos[i]
                     cites.append(
                         f"<li>{link(self.href(src, info.src_uri), info.article.title)}"
@@ -401,18 +450,33 @@ class SitePages:
                         )
                         + "</small></li>"
                     )
-                more = len(group.citations) - 20
+                more = len(group.citations) - shown
                 if more > 0:
-                    cites.append(f"<li>另有 {more} 篇文章引用</li>")
+                    all_src = self.paths.quote(number)
+                    cites.append(
+                        f"<li>{link(self.href(src, all_src), f'另有 {more} 篇，查看全部')}</li>"
+                    )
+                    out += self._listing(
+                        partial(self.paths.quote, number),
+                        "引用这段论述的全部文章",
+                        '<p class="rdkb-crumbs">'
+                        f"{link(self.href(all_src, src), '重要论述摘编')}</p>"
+                        f"<blockquote><p>“{escape(group.text)}”</p></blockquote>",
+                        [i for i, _ in group.citations],
+                        compact=True,
+                    )
                 blocks.append(
-                    f'<figure class="rdkb-quote"><blockquote><p>“{escape(group.text)}”</p></blockquote>'
-                    f"<figcaption>引用这段论述的文章（{len(group.citations)} 篇）：<ul>{''.join(cites)}</ul>"
+                    '<figure class="rdkb-quote">'
+                    f"<blockquote><p>“{escape(group.text)}”</p></blockquote>"
+                    f"<figcaption>引用这段论述的文章（{len(group.citations)} 篇）："
+                    f"<ul>{''.join(cites)}</ul>"
                     "</figcaption></figure>"
                 )
             nav = pager(page, total, partial(self._page_href, src, self.paths.quotes))
             title = "习近平总书记重要论述摘编" + ("" if page == 1 else f"（第 {page} 页）")
             lead = (
-                '<p class="rdkb-lead">从文章中自动摘出的、标明为习近平总书记指出、强调或讲过的引文，'
+                '<p class="rdkb-lead">'
+                "从文章中自动摘出的、标明为习近平总书记指出、强调或讲过的引文，"
                 "按被引用的篇数排列，并链接回引用它的文章。引文以原文为准，请点开文章核对上下文。</p>"
             )
             body = "\n\n".join(
@@ -442,7 +506,8 @@ class SitePages:
         body = (
             "# 统计\n\n"
             f'<p class="rdkb-lead">本站共收录 <strong>{len(articles)}</strong> 篇文章，涉及 '
-            f"<strong>{len(a.regions.children)}</strong> 个省级地区、<strong>{named}</strong> 位署名作者。"
+            f"<strong>{len(a.regions.children)}</strong> 个省级地区、"
+            f"<strong>{named}</strong> 位署名作者。"
             "图表在生成网站时绘制。</p>\n\n"
             "## 按年份\n\n![各年份文章数](years.svg)\n\n"
             "## 按专题\n\n![各专题文章数](themes.svg)\n\n"

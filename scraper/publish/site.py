@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,6 @@ from scraper.analysis.themes import Taxonomy, load_taxonomy
 from scraper.errors import ConfigError
 from scraper.publish import article as article_html
 from scraper.publish.pages import GeneratedFile, Settings, SitePages
-from scraper.publish.urls import relative
 
 HOME = "index.md"
 _MARKER = re.compile(r"<!--\s*rdkb:(\w+)\s*-->")
@@ -31,13 +31,15 @@ _OUTSIDE_LINK = re.compile(r'<a href="(?=(?:https?:)?//)')
 class Options:
     """``extra.rdkb`` in mkdocs.yml, validated."""
 
-    page_size: int = 30
+    page_size: int = 50
+    compact_page_size: int = 200
     latest_count: int = 12
     feed_count: int = 30
     related_count: int = 5
-    keyword_pages: int = 300
+    keyword_pages: int = 100
     themes_file: str | None = None  # relative to mkdocs.yml; default: the packaged themes.yml
     concepts_file: str | None = None
+    cache: bool = True  # keep jieba's segmentation of unchanged articles in docs/.rdkb/cache/
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, Any], config_dir: str) -> Options:
@@ -50,7 +52,11 @@ class Options:
             raise ConfigError(f"mkdocs.yml: unknown keys in 'extra.rdkb': {', '.join(unknown)}")
         values: dict[str, Any] = {}
         for key, value in data.items():
-            if key.endswith("_file"):
+            if key == "cache":
+                if not isinstance(value, bool):
+                    raise ConfigError("mkdocs.yml: 'extra.rdkb.cache' must be true or false")
+                values[key] = value
+            elif key.endswith("_file"):
                 if not isinstance(value, str):
                     raise ConfigError(f"mkdocs.yml: 'extra.rdkb.{key}' must be a path")
                 values[key] = str(Path(config_dir) / value)
@@ -75,6 +81,7 @@ class SiteBuild:
     def __init__(self, analysis: Analysis, pages: SitePages) -> None:
         self.analysis = analysis
         self.pages = pages
+        self._html: dict[str, str] = {}  # generated pages' bodies, added after conversion
 
     @classmethod
     def create(
@@ -83,30 +90,32 @@ class SiteBuild:
         taxonomies: Taxonomies,
         options: Options,
         settings: Settings,
+        docs_dir: str | None = None,
     ) -> SiteBuild:
         """Read (src_uri, absolute path) articles and analyse them. Raises RdkbError subclasses."""
         entries = list(read_entries(articles))
+        cache = Path(docs_dir) / ".rdkb" / "cache" if docs_dir and options.cache else None
         analysis = analyse(
             entries,
             taxonomies.themes,
             taxonomies.glossary,
             related_count=options.related_count,
             keyword_pages=options.keyword_pages,
+            cache_dir=cache,
         )
         return cls(analysis, SitePages(analysis, settings))
 
     def generated_files(self) -> list[GeneratedFile]:
-        return self.pages.files()
+        files = self.pages.files()
+        self._html = {f.src_uri: f.html for f in files if f.html}
+        return files
 
-    def article_markdown(self, src_uri: str, markdown: str) -> str | None:
-        """The article's Markdown with the first mention of each concept linked; None if no article."""
-        info = self.analysis.info(src_uri)
-        if info is None:
-            return None
-        paths = self.pages.paths
-        return self.analysis.glossary.link_first_mentions(
-            markdown, lambda slug: _md_link(src_uri, paths.concept(slug))
-        )
+    def page_html(self, src_uri: str, html: str) -> str | None:
+        """The final HTML of a generated listing page or an article page; None for other pages."""
+        body = self._html.get(src_uri)
+        if body is not None:
+            return html + body
+        return self.article_html(src_uri, html)
 
     def article_html(self, src_uri: str, html: str) -> str | None:
         """Header + converted body + footer for an article page; None if not an article."""
@@ -115,6 +124,10 @@ class SiteBuild:
             return None
         head = article_html.header(info, self.pages, with_title="<h1" not in html)
         body = _OUTSIDE_LINK.sub(article_html.EXTERNAL_ATTRS, html)
+        pages = self.pages
+        body = self.analysis.glossary.link_first_mentions(
+            body, lambda slug: escape(pages.href(src_uri, pages.paths.concept(slug)), quote=True)
+        )
         return head + body + article_html.footer(info, self.pages)
 
     def home_markdown(self, markdown: str) -> str:
@@ -130,12 +143,6 @@ class SiteBuild:
             return f"\n\n{render(HOME)}\n\n" if render else match.group()
 
         return _MARKER.sub(replace, markdown)
-
-
-def _md_link(from_src: str, to_src: str) -> str:
-    """A Markdown link target from one source file to another (MkDocs resolves and checks it)."""
-    from_dir = from_src.rsplit("/", 1)[0] + "/" if "/" in from_src else ""
-    return relative(from_dir, to_src)
 
 
 # Keys under which the hooks keep this build's objects on the MkDocs config (per build).

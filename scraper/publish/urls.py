@@ -30,14 +30,26 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (both site-root-relative)."""
-    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    base = "" if base in ("./", "/") else base
+    base = (
+        from_url
+        if from_url.endswith("/")
+        else from_url.rsplit("/", 1)[0] + "/"
+        if "/" in from_url
+        else ""
+    )
+    base_parts = [p for p in base.split("/") if p and p != "."]
     target = "" if to_url == "./" else to_url
-    trailing = "/" if to_url.endswith("/") else ""
-    rel = posixpath.relpath("/" + target, "/" + base) if target != base else "."
-    if rel == ".":
+    trailing = to_url.endswith("/")
+    target_parts = [p for p in target.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(base_parts, target_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    if not parts:
         return "./"
-    return rel + trailing if not rel.endswith("/") else rel
+    return "/".join(parts) + ("/" if trailing else "")
 
 
 def slug_path(name: str) -> str:

@@ -6,17 +6,20 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from scraper.search.documents import SearchDoc
-from scraper.search.grams import GramTable, count_grams
+from scraper.search.grams import POSTINGS, GramTable, count_grams
 from scraper.search.layout import (
     FORMAT_VERSION,
     INDEX_DIR,
     encode_shard,
+    json_bytes,
     write_bin,
     write_json_bin,
 )
@@ -55,42 +58,62 @@ def order_docs(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
 
 
 def _shard_count(table: GramTable, width: int, target: int) -> int:
-    estimate = table.docs.size * (width + 1) + len(table.keys) * 16
+    estimate = table.docs.size * width + table.weights.size + len(table.keys) * 16
     count = 1
     while count * target < estimate:
         count *= 2
     return count
 
 
+def _regroup(counts: npt.NDArray[np.int64], order: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Indices that put per-key runs (``counts[k]`` items for key k, keys in turn) in ``order``."""
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))[order]
+    moved = counts[order]
+    new_starts = np.concatenate(([0], np.cumsum(moved)[:-1]))
+    return np.repeat(starts - new_starts, moved) + np.arange(int(moved.sum()))
+
+
 def _write_shards(table: GramTable, out: Path, width: int, shards: int) -> int:
     shard_of = (table.hashes % np.uint32(shards)).astype(np.int64)
     order = np.argsort(shard_of, kind="stable")
-    counts = table.counts[order]
-    starts = np.concatenate(([0], np.cumsum(table.counts)[:-1]))[order]
-    new_starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    perm = np.repeat(starts - new_starts, counts) + np.arange(int(counts.sum()))
-    docs = table.docs[perm].astype(np.int64)
-    gaps = np.diff(docs, prepend=0)
-    listed = counts > 0
-    gaps[new_starts[listed]] = docs[new_starts[listed]]
-    weights = table.weights[perm]
-    modes = table.modes[order]
+    doc_counts = np.where(table.modes == POSTINGS, table.counts, 0)
+    docs = table.docs[_regroup(doc_counts, order)].view(np.int32)
+    weights = table.weights[_regroup(table.counts, order)]
+    counts, doc_counts, modes = table.counts[order], doc_counts[order], table.modes[order]
+    gaps = np.diff(docs, prepend=np.int32(0))
+    firsts = np.concatenate(([0], np.cumsum(doc_counts)[:-1]))[doc_counts > 0]
+    gaps[firsts] = docs[firsts]
+    del docs
     key_bounds = np.searchsorted(shard_of[order], np.arange(shards + 1))
-    post_bounds = np.concatenate(([0], np.cumsum(counts)))[key_bounds]
-    written = 0
-    for shard in range(shards):
+    weight_bounds = np.concatenate(([0], np.cumsum(counts)))[key_bounds]
+    doc_bounds = np.concatenate(([0], np.cumsum(doc_counts)))[key_bounds]
+
+    def shard_file(shard: int) -> tuple[Path, bytes]:
         k0, k1 = key_bounds[shard], key_bounds[shard + 1]
-        p0, p1 = post_bounds[shard], post_bounds[shard + 1]
         data = encode_shard(
             [table.keys[i] for i in order[k0:k1]],
             modes[k0:k1],
             counts[k0:k1],
-            gaps[p0:p1].astype(np.uint32),
-            weights[p0:p1],
+            gaps[doc_bounds[shard] : doc_bounds[shard + 1]].astype(np.uint32),
+            weights[weight_bounds[shard] : weight_bounds[shard + 1]],
             width,
         )
-        written += write_bin(out / "shards" / f"{shard}.bin", data)
-    return written
+        return out / "shards" / f"{shard}.bin", data
+
+    return _write_all(shard_file(shard) for shard in range(shards))
+
+
+def _write_all(files: Iterable[tuple[Path, bytes]]) -> int:
+    """Compress and write files on a few threads (zlib and file I/O release the GIL)."""
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        pending: list[Future[int]] = []
+        written = 0
+        for path, data in files:  # at most a few dozen files in memory at once
+            pending.append(pool.submit(write_bin, path, data))
+            if len(pending) >= 32:
+                written += sum(f.result() for f in pending)
+                pending.clear()
+        return written + sum(f.result() for f in pending)
 
 
 def _vocabulary(values: Iterable[str]) -> list[str]:
@@ -141,8 +164,10 @@ def build_index(
     width = 2 if len(ordered) < 1 << 16 else 4
     shards = _shard_count(table, width, settings.shard_bytes)
     written = _write_shards(table, out, width, shards)
-    for number, doc in enumerate(ordered):
-        written += write_json_bin(out / "docs" / f"{number}.bin", doc.to_dict())
+    written += _write_all(
+        (out / "docs" / f"{number}.bin", json_bytes(doc.to_dict()))
+        for number, doc in enumerate(ordered)
+    )
     facets = _facets(ordered, theme_order)
     written += write_json_bin(out / "facets.bin", facets)
     meta = {

@@ -31,15 +31,16 @@ FNV_PRIME = 16777619
 POSTINGS = 0  # the gram's own postings follow
 SAME_AS_PREFIX = 1  # found in exactly the documents of its first n-1 characters
 SAME_AS_SUFFIX = 2  # found in exactly the documents of its last n-1 characters
+WEIGHTS = 4  # flag on SAME_AS_*: the gram's own weights are listed (its documents are not)
 
 
 @dataclass(frozen=True)
 class GramTable:
     keys: list[str]  # gram strings, shortest first
-    counts: I64  # postings listed per key (0 unless its mode is POSTINGS)
-    modes: npt.NDArray[np.int8]  # POSTINGS, SAME_AS_PREFIX or SAME_AS_SUFFIX
-    docs: U32  # document numbers, key after key, ascending within a key
-    weights: npt.NDArray[np.uint8]  # min(tf, 127) << 1 | in_title
+    counts: I64  # weights listed per key (0 for a SAME_AS_* key without the WEIGHTS flag)
+    modes: npt.NDArray[np.int8]  # POSTINGS or SAME_AS_PREFIX / SAME_AS_SUFFIX (| WEIGHTS)
+    docs: U32  # document numbers of POSTINGS keys, key after key, ascending within a key
+    weights: npt.NDArray[np.uint8]  # min(tf, 127) << 1 | in_title, for every key with a count
     hashes: U32  # FNV-1a over the code points of each key (the client computes the same)
 
 
@@ -57,43 +58,49 @@ def _bits(value: int) -> int:
 
 @dataclass
 class _Corpus:
-    cp: U32  # code points, texts joined, each text followed by a separator
-    cid: U32  # dense character ids
+    cid: npt.NDArray[np.unsignedinteger[Any]]  # dense character id of each position
     chars: U32  # code point of each character id
-    doc: U32  # document number of each position
-    title: npt.NDArray[np.uint8]  # 1 where the position is in the title
-    room: I64  # characters left before the next separator
+    doc: npt.NDArray[np.unsignedinteger[Any]]  # document number of each position
+    title: npt.NDArray[np.uint8]  # 1 where the position is in a title
+    room: npt.NDArray[np.uint8]  # characters left before the next separator (at most 255)
 
 
 def _corpus(texts: Sequence[str]) -> _Corpus:
+    """Each text is ``title + SEP + body``; positions run over ``text + SEP`` for every text."""
     joined = "".join(t + FIELD_SEPARATOR for t in texts)
-    cp = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4").astype(np.uint32)
-    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-    title_len = np.fromiter(
-        (t.find(FIELD_SEPARATOR) % (len(t) + 1) for t in texts), dtype=np.int64, count=len(texts)
-    )
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-    doc = np.repeat(np.arange(len(texts), dtype=np.uint32), lengths)
-    offset = np.arange(cp.size, dtype=np.int64) - starts[doc]
-    title_end = title_len[doc]
-    in_title = offset < title_end
-    room = np.where(in_title, title_end, lengths[doc] - 1) - offset
-    room[cp == 0] = 0
-    chars = np.unique(cp)
-    table = np.zeros(int(chars[-1]) + 1 if chars.size else 1, dtype=np.uint32)
-    table[chars] = np.arange(chars.size, dtype=np.uint32)
-    return _Corpus(cp, table[cp], chars, doc, in_title.astype(np.uint8), room)
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4")
+    del joined
+    ends = np.flatnonzero(cp == 0).astype(np.int32)  # two separators per text
+    segments = np.diff(np.concatenate(([-1], ends))).astype(np.int64)
+    room = np.repeat(ends, segments)
+    room -= np.arange(cp.size, dtype=np.int32)
+    np.minimum(room, 255, out=room)
+    room8 = room.astype(np.uint8)
+    del room
+    title = np.repeat((np.arange(segments.size) % 2 == 0).astype(np.uint8), segments)
+    doc_type = np.uint16 if len(texts) < 1 << 16 else np.uint32
+    numbers: npt.NDArray[np.unsignedinteger[Any]] = np.arange(len(texts), dtype=doc_type)
+    doc = np.repeat(numbers, segments.reshape(-1, 2).sum(axis=1))
+    chars = np.flatnonzero(np.bincount(cp)).astype(np.uint32) if cp.size else np.zeros(1, np.uint32)
+    cid_type = np.uint16 if chars.size < 1 << 16 else np.uint32
+    table = np.zeros(int(chars[-1]) + 1, dtype=cid_type)
+    table[chars] = np.arange(chars.size, dtype=cid_type)
+    return _Corpus(table[cp], chars, doc, title, room8)
 
 
 def _sorted_positions(
-    key: npt.NDArray[np.uint64], where: I64, size: int
-) -> tuple[npt.NDArray[np.uint64], I64]:
-    """Keys ascending with their positions (ascending within a key)."""
+    key: npt.NDArray[np.uint64], where: npt.NDArray[np.int32], size: int
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int32]]:
+    """Keys ascending with their positions (ascending within a key); consumes ``key``."""
     pbits = _bits(size)
-    if key.size and _bits(int(key.max())) + pbits <= 64:
-        packed = (key << np.uint64(pbits)) | where.astype(np.uint64)
-        packed.sort()
-        return packed >> np.uint64(pbits), (packed & np.uint64((1 << pbits) - 1)).astype(np.int64)
+    if key.size and _bits(int(key.max())) + pbits <= 64 and pbits <= 31:
+        key <<= np.uint64(pbits)
+        key |= where.astype(np.uint64)
+        key.sort()
+        positions = key.astype(np.uint32)  # the low 32 bits hold the position (pbits <= 31)
+        positions &= np.uint32((1 << pbits) - 1)
+        key >>= np.uint64(pbits)
+        return key, positions.view(np.int32)
     order = np.argsort(key, kind="stable")
     return key[order], where[order]
 
@@ -117,6 +124,34 @@ class _Level:
     strings: list[str]
     hashes: npt.NDArray[np.uint64]
     df: I64
+    weights: npt.NDArray[np.uint8]  # weight bytes of every kept gram's postings, gram after gram
+    starts: I64  # where each kept gram's weights start
+
+
+def _mark(
+    modes: npt.NDArray[np.int8],
+    df: I64,
+    starts: I64,
+    weights: npt.NDArray[np.uint8],
+    prev: _Level,
+    ref: I64,
+    mode: int,
+) -> None:
+    """Mark grams found in exactly the documents of their (n-1)-gram ``ref``.
+
+    Equal document counts mean equal document sets (one contains the other). The WEIGHTS flag is
+    added when the per-document weights differ, so that the gram's own weights are listed.
+    """
+    same = np.flatnonzero(df == prev.df[ref])
+    if same.size == 0:
+        return
+    sizes = df[same]
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    step = np.arange(int(sizes.sum())) - np.repeat(offsets, sizes)
+    mine = weights[np.repeat(starts[same], sizes) + step]
+    theirs = prev.weights[np.repeat(prev.starts[ref[same]], sizes) + step]
+    equal = np.logical_and.reduceat(mine == theirs, offsets)
+    modes[same] = np.where(equal, mode, mode | WEIGHTS)
 
 
 def count_grams(texts: Sequence[str], *, min_docs: int, max_len: int) -> GramTable:
@@ -124,8 +159,12 @@ def count_grams(texts: Sequence[str], *, min_docs: int, max_len: int) -> GramTab
     c = _corpus(texts)
     parts: list[tuple[list[str], I64, npt.NDArray[np.int8], U32, npt.NDArray[np.uint8], U32]] = []
     level: _Level | None = None
+    # One rank array over all positions, rewritten level after level (a fresh one per level would
+    # cost memory and page faults); positions (0, 1, …) to pick from with a mask.
+    ranks = np.empty(c.cid.size, dtype=np.int32)
+    numbers = np.arange(c.cid.size, dtype=np.int32)
     for n in range(1, max_len + 1):
-        result = _level(c, n, level, min_docs)
+        result = _level(c, n, level, min_docs, ranks, numbers)
         if result is None:
             break
         level, part = result
@@ -145,37 +184,56 @@ def _cat(arrays: list[Any], dtype: Any) -> Any:
 
 
 def _level(
-    c: _Corpus, n: int, prev: _Level | None, min_docs: int
-) -> tuple[_Level, tuple[list[str], I64, npt.NDArray[np.int8], U32, npt.NDArray[np.uint8], U32]] | None:
-    size = c.cp.size
+    c: _Corpus,
+    n: int,
+    prev: _Level | None,
+    min_docs: int,
+    gid: npt.NDArray[np.int32],
+    numbers: npt.NDArray[np.int32],
+) -> (
+    tuple[_Level, tuple[list[str], I64, npt.NDArray[np.int8], U32, npt.NDArray[np.uint8], U32]]
+    | None
+):
+    size = c.cid.size
     cbits = _bits(c.chars.size)
     if prev is None:
-        where = np.flatnonzero(c.room >= 1)
+        where = numbers[c.room >= 1]
         key = c.cid[where].astype(np.uint64)
     else:
-        where = np.flatnonzero(c.room[: size - n + 1] >= n)
-        where = where[(prev.gid[where] >= 0) & (prev.gid[where + 1] >= 0)]
-        key = (prev.gid[where].astype(np.uint64) << np.uint64(cbits)) | c.cid[where + n - 1].astype(
-            np.uint64
-        )
+        mask = c.room[: size - n + 1] >= n
+        mask &= prev.gid[: size - n + 1] >= 0
+        mask[:-1] &= prev.gid[1 : size - n + 1] >= 0
+        where = numbers[: size - n + 1][mask]
+        del mask
+        key = prev.gid[where].astype(np.uint64)
+        key <<= np.uint64(cbits)
+        key |= c.cid[where + (n - 1)]
     if where.size == 0:
         return None
     key_s, pos_s = _sorted_positions(key, where, size)
+    del key, where
     doc_s = c.doc[pos_s]
     new_key = _changes(key_s)
-    pair = np.flatnonzero(new_key | _changes(doc_s))
-    tf = np.diff(np.append(pair, key_s.size))
+    pair = np.flatnonzero(new_key | _changes(doc_s)).astype(np.int32)
+    pair_doc = doc_s[pair]
+    del doc_s
+    tf = np.diff(np.append(pair, np.int32(key_s.size)))
     in_title = np.maximum.reduceat(c.title[pos_s], pair)
     pair_key = key_s[pair]
     first = np.flatnonzero(_changes(pair_key))
     df = np.diff(np.append(first, pair_key.size))
     kept = df >= (1 if n <= 2 else min_docs)
-    rank = np.cumsum(kept) - 1
+    rank = (np.cumsum(kept) - 1).astype(np.int32)
     rank[~kept] = -1
-    gid = np.full(size, -1, dtype=np.int32)
-    gid[pos_s] = rank[np.cumsum(new_key) - 1]
+    # The rank array still holds the (n-1)-gram ranks: read what is needed from it, then rewrite.
+    suffix = gid[pos_s[pair[first[kept]]] + 1].astype(np.int64) if prev is not None else None
+    gid.fill(-1)
+    gid[pos_s] = rank[np.cumsum(new_key, dtype=np.int32) - 1]
     kept_keys = pair_key[first][kept]
     last_char = c.chars[(kept_keys & np.uint64((1 << cbits) - 1)).astype(np.int64)]
+    kept_df = df[kept].astype(np.int64)
+    weights = ((np.minimum(tf, 127) << 1) | in_title).astype(np.uint8)[np.repeat(kept, df)]
+    starts = np.concatenate(([0], np.cumsum(kept_df)[:-1])).astype(np.int64)
     modes = np.zeros(kept_keys.size, dtype=np.int8)
     if prev is None:
         parent_hash = np.full(kept_keys.size, FNV_OFFSET, dtype=np.uint64)
@@ -184,22 +242,24 @@ def _level(
         parent = (kept_keys >> np.uint64(cbits)).astype(np.int64)
         parent_hash = prev.hashes[parent]
         strings = [prev.strings[p] + chr(int(x)) for p, x in zip(parent, last_char, strict=True)]
-        if n >= 3:
-            # An n-gram found in exactly as many documents as its prefix (suffix) is found in
-            # exactly those documents: a mode byte says so instead of repeating the postings.
-            kept_df = df[kept]
-            sample = pos_s[pair[first[kept]]]
-            suffix = prev.gid[sample + 1]
-            modes[kept_df == prev.df[suffix]] = SAME_AS_SUFFIX
-            modes[kept_df == prev.df[parent]] = SAME_AS_PREFIX
+        if n >= 3 and suffix is not None:
+            _mark(modes, kept_df, starts, weights, prev, suffix, SAME_AS_SUFFIX)
+            _mark(modes, kept_df, starts, weights, prev, parent, SAME_AS_PREFIX)
     hashes = ((parent_hash ^ last_char.astype(np.uint64)) * np.uint64(FNV_PRIME)) & np.uint64(
         0xFFFFFFFF
     )
-    kept_df = df[kept].astype(np.int64)
-    listed = np.zeros(df.size, dtype=bool)
-    listed[np.flatnonzero(kept)[modes == POSTINGS]] = True
-    pair_listed = np.repeat(listed, df)
-    weight = ((np.minimum(tf, 127) << 1) | in_title)[pair_listed].astype(np.uint8)
-    counts = np.where(modes == POSTINGS, kept_df, 0)
-    part = (strings, counts, modes, doc_s[pair][pair_listed], weight, hashes.astype(np.uint32))
-    return _Level(gid, strings, hashes, kept_df), part
+    has_weights = (modes == POSTINGS) | ((modes & WEIGHTS) != 0)
+    own_docs = np.repeat(modes == POSTINGS, kept_df)
+    own_weights = np.repeat(has_weights, kept_df)
+    counts = np.where(has_weights, kept_df, 0)
+    kept_pairs = np.repeat(kept, df)
+    part = (
+        strings,
+        counts.astype(np.int64),
+        modes,
+        pair_doc[kept_pairs][own_docs],
+        weights[own_weights],
+        hashes.astype(np.uint32),
+    )
+    level = _Level(gid, strings, hashes, kept_df, weights, starts)
+    return level, part

@@ -12,10 +12,13 @@ A shard, little-endian, each part padded to 4 bytes::
 
     u32 nkeys, u32 width (2 or 4), u32 key_bytes
     keys          UTF-8, joined by "\\n"
-    modes         u8 × nkeys       POSTINGS / SAME_AS_PREFIX / SAME_AS_SUFFIX
-    counts        u32 × nkeys      postings listed for each key
-    docs          width × Σcounts  per key: first document number, then gaps
+    modes         u8 × nkeys       POSTINGS / SAME_AS_PREFIX / SAME_AS_SUFFIX, | WEIGHTS
+    counts        u32 × nkeys      weights listed for each key
+    docs          width × Σcounts of POSTINGS keys: per key the first document number, then gaps
     weights       u8 × Σcounts     min(tf, 127) << 1 | in_title
+
+A SAME_AS_* key has the documents of its (n-1)-gram, in the same order; with WEIGHTS its own
+weights are listed, else it has that gram's weights too.
 """
 
 from __future__ import annotations
@@ -60,7 +63,9 @@ def encode_shard(
 
 
 def decode_shard(data: bytes) -> dict[str, tuple[int, list[int], list[int]]]:
-    """key → (mode, documents, weights); the Python twin of the client's parser."""
+    """key → (mode, documents, weights); the Python twin of the client's parser.
+
+    Documents are empty for SAME_AS_* keys; weights are empty unless listed."""
     nkeys, width, key_bytes = struct.unpack_from("<III", data)
     offset = 12
     keys = data[offset : offset + key_bytes].decode("utf-8").split("\n") if nkeys else []
@@ -69,17 +74,21 @@ def decode_shard(data: bytes) -> dict[str, tuple[int, list[int], list[int]]]:
     offset += nkeys + (-nkeys % 4)
     counts = np.frombuffer(data, dtype="<u4", count=nkeys, offset=offset)
     offset += 4 * nkeys
-    total = int(counts.sum())
+    doc_counts = np.where(np.array(modes, dtype=np.int64) == 0, counts, 0)
+    total_docs, total = int(doc_counts.sum()), int(counts.sum())
     dtype = "<u2" if width == 2 else "<u4"
-    gaps = np.frombuffer(data, dtype=dtype, count=total, offset=offset).astype(np.int64)
-    offset += width * total + (-(width * total) % 4)
+    gaps = np.frombuffer(data, dtype=dtype, count=total_docs, offset=offset).astype(np.int64)
+    offset += width * total_docs + (-(width * total_docs) % 4)
     weights = np.frombuffer(data, dtype=np.uint8, count=total, offset=offset)
     out: dict[str, tuple[int, list[int], list[int]]] = {}
-    start = 0
-    for key, mode, count in zip(keys, modes, counts.tolist(), strict=True):
-        docs = np.cumsum(gaps[start : start + count]).tolist()
+    start = doc_start = 0
+    for key, mode, count, doc_count in zip(
+        keys, modes, counts.tolist(), doc_counts.tolist(), strict=True
+    ):
+        docs = np.cumsum(gaps[doc_start : doc_start + doc_count]).tolist()
         out[key] = (mode, docs, weights[start : start + count].tolist())
         start += count
+        doc_start += doc_count
     return out
 
 
@@ -90,8 +99,12 @@ def write_bin(path: Path, data: bytes) -> int:
     return len(packed)
 
 
+def json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def write_json_bin(path: Path, value: Any) -> int:
-    return write_bin(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+    return write_bin(path, json_bytes(value))
 
 
 def read_bin(path: Path) -> bytes:

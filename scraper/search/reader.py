@@ -5,9 +5,9 @@ only the shards and articles a query needs.
 
 1. The query is split at white space; each term is normalised; all terms must match (AND).
 2. A term's postings come from the shard of its gram. A gram marked SAME_AS_PREFIX/SUFFIX has
-   exactly the documents of that (n-1)-gram (counts are then upper bounds). A term that is not
-   listed is rare (or longer than ``maxLen``): the intersection of its 2- and 3-grams' documents
-   gives candidates, which are checked against the article text.
+   exactly the documents of that (n-1)-gram (and its weights, unless its own are listed). A term
+   that is not listed is rare (or longer than ``maxLen``): the intersection of the documents of
+   its 2- and 3-grams gives candidates, which are checked against the article text.
 3. Rank: more terms in the title first, then more matches, then newer.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.search.documents import SearchDoc, Section
-from scraper.search.grams import SAME_AS_PREFIX, SAME_AS_SUFFIX, gram_hash
+from scraper.search.grams import SAME_AS_PREFIX, SAME_AS_SUFFIX, WEIGHTS, gram_hash
 from scraper.search.layout import INDEX_DIR, decode_shard, read_bin
 from scraper.search.text import FIELD_SEPARATOR, normalise
 
@@ -96,14 +96,19 @@ class Searcher:
         entry = self.lookup(term) if len(term) <= self.meta["maxLen"] else None
         if entry is not None:
             mode, docs, weights = entry
-            if mode == SAME_AS_PREFIX:
-                return Hits(self.resolve(term[:-1]).docs, True)
-            if mode == SAME_AS_SUFFIX:
-                return Hits(self.resolve(term[1:]).docs, True)
-            return Hits({d: (w >> 1, bool(w & 1)) for d, w in zip(docs, weights, strict=True)}, True)
+            if mode & (SAME_AS_PREFIX | SAME_AS_SUFFIX):
+                same = self.resolve(term[:-1] if mode & SAME_AS_PREFIX else term[1:]).docs
+                if not mode & WEIGHTS:
+                    return Hits(same, True)
+                docs = list(same)  # ascending, like the weights
+            return Hits(
+                {d: (w >> 1, bool(w & 1)) for d, w in zip(docs, weights, strict=True)}, True
+            )
         if len(term) <= 2:
             return Hits({}, True)
-        return Hits(_intersect([self.resolve(p) for p in _pieces(term, self.meta["maxLen"])]), False)
+        return Hits(
+            _intersect([self.resolve(p) for p in _pieces(term, self.meta["maxLen"])]), False
+        )
 
     def check(self, number: int, term: str) -> tuple[int, bool]:
         """(matches, in title) of ``term`` in the article's text."""
@@ -124,7 +129,7 @@ class Searcher:
             title = total = 0
             for term, hit in zip(terms, hits, strict=True):
                 tf, in_title = hit.docs[number]
-                if not hit.exact or len(term) > 2:  # counts of longer grams may be bounds
+                if not hit.exact:  # a rare term: check the text (counts are bounds)
                     tf, in_title = self.check(number, term)
                 if tf == 0:
                     break
@@ -174,6 +179,4 @@ def _pieces(term: str, max_len: int) -> list[str]:
 
 def _intersect(hits: list[Hits]) -> dict[int, tuple[int, bool]]:
     common = set.intersection(*(set(h.docs) for h in hits)) if hits else set()
-    return {
-        d: (min(h.docs[d][0] for h in hits), all(h.docs[d][1] for h in hits)) for d in common
-    }
+    return {d: (min(h.docs[d][0] for h in hits), all(h.docs[d][1] for h in hits)) for d in common}

@@ -11,6 +11,7 @@ import yaml
 from scraper.search.documents import SearchDoc, doc_from_markdown
 
 _FENCE = "---"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -20,9 +21,20 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     for index in range(1, len(lines)):
         if lines[index].strip() == _FENCE:
-            meta = yaml.safe_load("\n".join(lines[1:index])) or {}
+            meta = yaml.load("\n".join(lines[1:index]), Loader=_LOADER) or {}
             return (meta if isinstance(meta, dict) else {}), "\n".join(lines[index + 1 :])
     return {}, text
+
+
+def strip_front_matter(text: str) -> str:
+    """The body of an archive Markdown file (front matter removed without parsing it)."""
+    lines = text.lstrip("\ufeff").split("\n")
+    if lines[0].strip() != _FENCE:
+        return text
+    for index in range(1, len(lines)):
+        if lines[index].strip() == _FENCE:
+            return "\n".join(lines[index + 1 :])
+    return text
 
 
 def article_url(relative: Path) -> str:

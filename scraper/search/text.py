@@ -2,7 +2,7 @@
 
 What "contains" means for search (the client's ``normalise`` in ``search.js`` does the same):
 
-1. NFKC (full-width letters and digits become ASCII, compatibility forms are folded), then lower case;
+1. NFKC (full-width letters and digits become ASCII, compatibility forms are folded), lower case;
 2. white space and quotation marks are dropped, so 四个“机关” and 四个 机关 both contain 四个机关.
 
 Other punctuation is kept: 监督。人大 does not contain 监督人大. A match lies inside the title or

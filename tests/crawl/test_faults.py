@@ -16,7 +16,7 @@ class DownloadCancelledError(Exception):
     pass
 
 
-class ConnectionRefusedError(Exception):  # noqa: A001
+class ConnectionRefusedError(Exception):
     pass
 
 
@@ -29,7 +29,9 @@ class IgnoreRequest(Exception):
     [
         (DownloadTimeoutError("took longer than 30 seconds"), "timeout", True),
         (
-            DownloadCancelledError("Expected to receive 52428800 bytes which is larger than download max size"),
+            DownloadCancelledError(
+                "Expected to receive 52428800 bytes which is larger than download max size"
+            ),
             "too large",
             False,
         ),
@@ -45,7 +47,9 @@ def test_download_failures(error: Exception, reason: str, transient: bool) -> No
     assert fault.detail
 
 
-@pytest.mark.parametrize(("status", "transient"), [(404, False), (403, False), (500, True), (503, True)])
+@pytest.mark.parametrize(
+    ("status", "transient"), [(404, False), (403, False), (500, True), (503, True)]
+)
 def test_http_statuses(status: int, transient: bool) -> None:
     fault = faults.from_http_status(status)
     assert (fault.reason, fault.transient) == (f"HTTP {status}", transient)

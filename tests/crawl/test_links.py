@@ -122,7 +122,13 @@ def test_fault_links_are_article_links() -> None:
     found = discover(_demo_html("/xwzx/index_2.html"), BASE + "/xwzx/index_2.html")
     assert [a.url for a in found.articles] == [
         BASE + path
-        for path in (pages.SLOW, pages.ERROR_500, pages.MISSING_404, pages.REDIRECT_LOOP, pages.HUGE)
+        for path in (
+            pages.SLOW,
+            pages.ERROR_500,
+            pages.MISSING_404,
+            pages.REDIRECT_LOOP,
+            pages.HUGE,
+        )
     ]
 
 

@@ -10,7 +10,9 @@ from scraper.crawl.settings import CrawlOptions, crawl_settings, user_agent
 def test_polite_defaults() -> None:
     settings = crawl_settings(CrawlOptions(docs_dir=Path("docs"), contact="ops@example.org"))
     assert settings["ROBOTSTXT_OBEY"] is True
-    assert settings["USER_AGENT"].startswith("rdkb/") and "ops@example.org" in settings["USER_AGENT"]
+    assert (
+        settings["USER_AGENT"].startswith("rdkb/") and "ops@example.org" in settings["USER_AGENT"]
+    )
     # at most one request per second per site: one in flight, AutoThrottle never below 1 s
     assert settings["CONCURRENT_REQUESTS_PER_DOMAIN"] == 1
     assert settings["DOWNLOAD_DELAY"] >= 1.0 and settings["DOWNLOAD_DELAY_JITTER"] == 0
@@ -38,3 +40,13 @@ def test_contact_from_environment(monkeypatch) -> None:  # type: ignore[no-untyp
     monkeypatch.setenv("RDKB_CONTACT", "https://example.org/rdkb")
     assert user_agent(None).endswith("+https://example.org/rdkb)")
     assert "+me@example.org)" in user_agent("me@example.org")
+
+
+def test_redis_shares_the_queue_per_campaign() -> None:
+    options = CrawlOptions(docs_dir=Path("docs"), redis_url="redis://q:6379/0", redis_key="c1")
+    settings = crawl_settings(options)
+    assert settings["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"
+    assert settings["SCHEDULER_PERSIST"] is True
+    assert settings["SCHEDULER_QUEUE_KEY"] == "c1:requests"
+    assert settings["REDIS_URL"] == "redis://q:6379/0"
+    assert "SCHEDULER" not in crawl_settings(CrawlOptions(docs_dir=Path("docs")))

@@ -3,7 +3,8 @@ links its ``expected.json`` lists. A new site is one YAML file plus ``tests/craw
 
 ``tests/crawl/sites/<id>/`` holds ``list.html`` (bytes as served) and ``expected.json`` with the
 page's ``url`` and the ``articles``/``pages`` links; optionally ``article.html`` with
-``"article": {field: value}`` in ``expected.json`` for fields the adapter's hints must produce.
+``"article_url"`` and ``"article": {field: value}`` in ``expected.json`` (the fields extraction
+with the adapter's hints must produce).
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from scraper.records import RawPage
 
 FIXTURES = Path(__file__).parent / "sites"
 ADAPTERS = sorted(SITES_DIR.glob("*.yml"))
-REQUIRED_SITES = {"甘肃人大网", "黑龙江人大", "黑龙江网", "廉政法治网", "六盘水市水城区", "中国人大网"}
+REQUIRED_SITES = {
+    "甘肃人大网",
+    "黑龙江人大",
+    "黑龙江网",
+    "廉政法治网",
+    "六盘水市水城区",
+    "中国人大网",
+}
 
 
 def test_the_seed_sites_and_npc_have_adapters() -> None:
@@ -43,7 +51,9 @@ def test_adapter(path: Path) -> None:
     if (fixture / "article.html").exists():
         from scraper.pipeline import article_from_raw
 
-        raw = RawPage((fixture / "article.html").read_bytes(), origin=str(fixture), url=expected["url"])
+        raw = RawPage(
+            (fixture / "article.html").read_bytes(), origin=str(fixture), url=expected["url"]
+        )
         article = article_from_raw(raw, site.hints()).to_dict()
         for key, value in expected["article"].items():
             assert article[key] == value, key
@@ -75,19 +85,33 @@ def test_hints_carry_what_the_adapter_knows(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     hints = load_site(path).hints()
-    assert (hints.site_name, hints.region, hints.encoding) == ("示例人大网", ("甘肃省", "张掖市"), "gbk")
-    assert (hints.title_selector, hints.body_selector, hints.date_selector) == ("h1.t", "div.c", None)
+    assert (hints.site_name, hints.region, hints.encoding) == (
+        "示例人大网",
+        ("甘肃省", "张掖市"),
+        "gbk",
+    )
+    assert (hints.title_selector, hints.body_selector, hints.date_selector) == (
+        "h1.t",
+        "div.c",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("name: x\nstart_urls: [http://a.cn/]\nstart_url: http://a.cn/\n", "key 'start_url': unknown"),
+        (
+            "name: x\nstart_urls: [http://a.cn/]\nstart_url: http://a.cn/\n",
+            "key 'start_url': unknown",
+        ),
         ("start_urls: [http://a.cn/]\n", "key 'name': required"),
         ("name: x\n", "key 'start_urls': at least one"),
         ("name: x\nstart_urls: [ftp://a.cn/]\n", "key 'start_urls': not an http"),
         ("name: x\nstart_urls: [http://a.cn/]\nlinks: {article: '(unclosed'}\n", "'links.article'"),
-        ("name: x\nstart_urls: [http://a.cn/]\nselectors: {headline: h1}\n", "'selectors.headline'"),
+        (
+            "name: x\nstart_urls: [http://a.cn/]\nselectors: {headline: h1}\n",
+            "'selectors.headline'",
+        ),
         ("name: x\nstart_urls: [http://a.cn/]\nencoding: klingon\n", "key 'encoding'"),
         ("name: x\nstart_urls: [http://a.cn/]\nverified: maybe\n", "key 'verified'"),
         ("name: [x]\nstart_urls: [http://a.cn/]\n", "key 'name'"),

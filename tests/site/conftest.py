@@ -54,6 +54,7 @@ SPECIAL = {
 
 @dataclass
 class BuiltSite:
+    kind: str  # "synthetic" (bench.synth + the SPECIAL articles) or "samples" (docs/articles)
     root: Path  # the temporary project
     docs: Path
     out: Path  # the built site
@@ -81,16 +82,18 @@ class BuiltSite:
         return found
 
 
-def make_project(root: Path, count: int, chars: int = 1200) -> Path:
-    """Copy the project's site files into ``root`` and write a synthetic archive; returns docs/."""
+def make_project(root: Path, count: int, chars: int = 1200, samples: bool = False) -> Path:
+    """Copy the project's site files into ``root`` with a synthetic archive (or, with ``samples``,
+    the project's own docs/articles, as imported from samples/); returns docs/."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, root / name)
     for folder in ("overrides", "hooks"):
         shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(
-        ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("articles", ".rdkb")
-    )
+    skip = (".rdkb",) if samples else ("articles", ".rdkb")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(*skip))
     docs = root / "docs"
+    if samples:
+        return docs
     write_archive(docs, count, seed=11, chars=chars)
     for rel, (meta, body) in SPECIAL.items():
         path = docs / rel
@@ -117,10 +120,30 @@ def build(root: Path, out: Path, extra_env: dict[str, str] | None = None) -> str
     return log
 
 
+def _samples_imported() -> bool:
+    return any((ROOT / "docs" / "articles").rglob("*.md"))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("project")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("synthetic")
     docs = make_project(root, count=90)
     out = root / "out"
-    log = build(root, out)
-    return BuiltSite(root=root, docs=docs, out=out, log=log)
+    return BuiltSite("synthetic", root=root, docs=docs, out=out, log=build(root, out))
+
+
+@pytest.fixture(scope="session")
+def samples_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    if not _samples_imported():
+        pytest.skip("docs/articles is empty: run `rdkb import samples/` (make site) first")
+    root = tmp_path_factory.mktemp("samples")
+    docs = make_project(root, count=0, samples=True)
+    out = root / "out"
+    return BuiltSite("samples", root=root, docs=docs, out=out, log=build(root, out))
+
+
+@pytest.fixture(params=["synthetic", "samples"])
+def site(request: pytest.FixtureRequest) -> BuiltSite:
+    """Both archives: the synthetic one with its edge cases, and the bundled samples."""
+    built: BuiltSite = request.getfixturevalue(f"{request.param}_site")
+    return built

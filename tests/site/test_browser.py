@@ -42,8 +42,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def server(site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site.out))
+def server(synthetic_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(synthetic_site.out))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -54,7 +54,7 @@ def server(site: BuiltSite) -> Iterator[str]:
         httpd.server_close()
 
 
-def test_click_through_the_site(server: str, site: BuiltSite, tmp_path: Path) -> None:
+def test_click_through_the_site(server: str, tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     requests: list[str] = []
     shots = tmp_path / "screenshots"
@@ -103,7 +103,7 @@ def test_click_through_the_site(server: str, site: BuiltSite, tmp_path: Path) ->
             assert "代表之家" in page.locator("h1").first.inner_text()
             page.locator("ul.rdkb-list a.rdkb-entry__title").first.click()
             page.wait_for_load_state()
-            mention = page.locator("article p a[href*='concepts/daibiao-zhi-jia']").first
+            mention = page.locator("article a.rdkb-concept[href*='concepts/daibiao-zhi-jia']").first
             mention.click()
             page.wait_for_load_state()
             assert "代表之家" in page.locator("h1").first.inner_text()

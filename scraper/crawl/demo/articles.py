@@ -141,6 +141,7 @@ ARTICLES: tuple[DemoArticle, ...] = (
             "草案共七章五十六条，对业主大会和业主委员会、物业服务、物业的使用和维护等作出了规定。",
         ),
         template="broken",
+        source=None,  # the page names no source
         column="立法工作",
     ),
     DemoArticle(

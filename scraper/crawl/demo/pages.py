@@ -113,6 +113,7 @@ def _trs(a: DemoArticle) -> str:
     """A TRS-WCM-style government page with the national website-spec meta tags."""
     author_meta = f'<meta name="Author" content="{escape(a.author_name)}">' if a.author_name else ""
     author_line = f"　作者：{escape(a.author)}" if a.author else ""
+    source = escape(a.source or "")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="SiteName" content="{SITE_NAME}">
@@ -126,11 +127,12 @@ def _trs(a: DemoArticle) -> str:
 <div class="position">您的当前位置：<a href="/">首页</a> &gt; {escape(a.column)}</div>
 <div class="article">
 <h1>{escape(a.title)}</h1>
-<div class="info">发布时间：{a.date.isoformat()} 10:30　来源：{escape(a.source or "")}{author_line}</div>
+<div class="info">发布时间：{a.date.isoformat()} 10:30　来源：{source}{author_line}</div>
 <div class="TRS_Editor">
 {_paragraphs(a)}
 </div>
-<div class="tools">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+<div class="tools">【<a href="javascript:window.print()">打印本页</a>】
+【<a href="javascript:window.close()">关闭窗口</a>】</div>
 <div class="editor">责任编辑：赵敏</div>
 </div>
 {_FOOTER}</body></html>
@@ -138,7 +140,7 @@ def _trs(a: DemoArticle) -> str:
 
 
 def _portal(a: DemoArticle) -> str:
-    """A news-portal page: date with time in Chinese form, author line in the body, related links."""
+    """A news-portal page: Chinese date and time, author line in the body, related links."""
     author_line = f"<p>作者：{escape(a.author)}</p>" if a.author else ""
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{escape(a.title)} - {SITE_NAME}</title></head>

@@ -1,0 +1,20 @@
+"""The end-of-crawl summary and the progress line."""
+
+from __future__ import annotations
+
+from scraper.crawl.summary import CrawlCounts
+
+
+def test_summary_names_every_count() -> None:
+    counts = CrawlCounts(lists_fetched=3, articles_fetched=7, requested=12, answered=11)
+    counts.stored.update({"new": 4, "unchanged": 1, "duplicate": 1})
+    counts.failures.update({"HTTP 404": 2, "timeout": 1})
+    counts.skipped["robots.txt"] = 1
+    text = counts.render()
+    assert "pages fetched       10 (3 lists, 7 articles)" in text
+    assert "4 new, 0 updated, 1 unchanged" in text
+    assert "duplicates merged   1" in text
+    assert "failures            3" in text and "2  HTTP 404" in text and "1  timeout" in text
+    assert "1  robots.txt" in text
+    assert counts.to_dict()["failures"] == {"HTTP 404": 2, "timeout": 1}
+    assert counts.progress_line().endswith("3 failed · 1 in flight")

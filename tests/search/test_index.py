@@ -1,0 +1,178 @@
+"""The index end to end in Python: build it, answer queries with reader.Searcher, compare with a
+plain scan of the articles (the browser's search.js follows the same steps as the reader)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from scraper.search import IndexSettings, SearchDoc, Section, build_index
+from scraper.search.build import order_docs
+from scraper.search.layout import INDEX_DIR
+from scraper.search.reader import Filters, Searcher, count_in, terms_of
+from scraper.search.text import FIELD_SEPARATOR
+
+WORDS = [
+    "人大代表",
+    "代表之家",
+    "四个机关",
+    "全过程人民民主",
+    "一府一委两院",
+    "监督",
+    "执法检查",
+    "守正创新",
+    "群众",
+    "意见",
+    "常委会",
+    "审议",
+    "张掖市",
+    "兰州市",
+    "王海峰",
+    "李秀英",
+    "调研",
+    "推动",
+    "落实",
+    "“民生实事”",
+    "建议",
+    "办理",
+]
+THEMES = ["监督工作", "代表工作", "立法工作"]
+
+
+def _doc(index: int, rng: random.Random) -> SearchDoc:
+    def sentence() -> str:
+        return "".join(rng.choice(WORDS) for _ in range(rng.randint(2, 6))) + rng.choice("，。；")
+
+    sections = tuple(
+        Section(
+            f"s{i}" if i else "",
+            f"{i}、{rng.choice(WORDS)}" if i else "",
+            "".join(sentence() for _ in range(rng.randint(3, 12))),
+        )
+        for i in range(rng.randint(1, 3))
+    )
+    return SearchDoc(
+        url=f"articles/2024/a{index}/",
+        title=rng.choice(WORDS) + rng.choice(WORDS),
+        date=f"{rng.randint(2019, 2024)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        region=(rng.choice(["甘肃省", "浙江省"]),),
+        authors=(rng.choice(["王海峰", "李秀英", "赵强"]),),
+        themes=tuple(rng.sample(THEMES, rng.randint(0, 2))),
+        sections=sections,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[SearchDoc], Searcher]:
+    rng = random.Random(5)
+    docs = order_docs(_doc(i, rng) for i in range(80))
+    site = tmp_path_factory.mktemp("site")
+    stats = build_index(docs, site, IndexSettings(min_docs=4, max_len=6, shard_bytes=2048))
+    assert stats.docs == 80 and stats.shards > 1
+    assert (site / INDEX_DIR / "meta.bin").exists()
+    return docs, Searcher(site)
+
+
+def _scan(docs: list[SearchDoc], query: str, filters: Filters | None = None) -> set[int]:
+    filters = filters or Filters()
+    terms = terms_of(query)
+    found = set()
+    for number, doc in enumerate(docs):
+        fields = doc.indexed_text().split(FIELD_SEPARATOR)
+        if not all(any(t in f for f in fields) for t in terms):
+            continue
+        if filters.theme and filters.theme not in doc.themes:
+            continue
+        if filters.year and doc.year != filters.year:
+            continue
+        if filters.author and filters.author not in doc.authors:
+            continue
+        if filters.province and doc.province != filters.province:
+            continue
+        found.add(number)
+    return found
+
+
+FIXED = [
+    "代表之家",
+    "四个机关",
+    "全过程人民民主",
+    "人大代表",
+    "监督",
+    "一府一委两院",
+    "守正创新",
+    "王海峰",
+    "张掖市",
+    "代表之家 监督",
+    "民生实事",
+    "“民生实事”",
+    "人大代表代表之家四个机关",
+    "监督。",
+    "监督人大",
+    "家四",
+    "的",
+    "不存在的词",
+]
+
+
+@pytest.mark.parametrize("query", FIXED)
+def test_fixed_queries_match_a_plain_scan(
+    corpus: tuple[list[SearchDoc], Searcher], query: str
+) -> None:
+    docs, searcher = corpus
+    assert set(searcher.search(query)) == _scan(docs, query)
+
+
+def test_random_substrings_match_a_plain_scan(corpus: tuple[list[SearchDoc], Searcher]) -> None:
+    docs, searcher = corpus
+    rng = random.Random(9)
+    for _ in range(150):
+        text = rng.choice(docs).indexed_text().replace(FIELD_SEPARATOR, "")
+        start = rng.randrange(len(text) - 2)
+        query = text[start : start + rng.randint(1, 14)]
+        assert set(searcher.search(query)) == _scan(docs, query), query
+
+
+def test_listed_hits_are_exact(corpus: tuple[list[SearchDoc], Searcher]) -> None:
+    """Listed grams (postings or SAME_AS markers) have exactly the articles and counts."""
+    docs, searcher = corpus
+    for term in [
+        "人大代表",
+        "代表之家",
+        "四个机关",
+        "监督",
+        "全过程人民",
+        "委两院",
+        "代表",
+        "会审",
+    ]:
+        hits = searcher.resolve(term)
+        assert hits.exact, term
+        expected = {}
+        for number in _scan(docs, term):
+            title, _, body = docs[number].indexed_text().partition(FIELD_SEPARATOR)
+            expected[number] = (count_in(title, term) + count_in(body, term), term in title)
+        assert dict(hits.docs) == expected, term
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(theme="监督工作"), Filters(province="甘肃省", year="2020"), Filters(author="赵强")],
+)
+def test_filters_combine_with_the_query(
+    corpus: tuple[list[SearchDoc], Searcher], filters: Filters
+) -> None:
+    docs, searcher = corpus
+    assert set(searcher.search("监督", filters)) == _scan(docs, "监督", filters)
+    assert set(searcher.search("", filters)) == _scan(docs, "", filters)
+
+
+def test_title_matches_first_then_match_count(corpus: tuple[list[SearchDoc], Searcher]) -> None:
+    docs, searcher = corpus
+    ranked = searcher.search("监督")
+    keys = []
+    for number in ranked:
+        title, _, body = docs[number].indexed_text().partition(FIELD_SEPARATOR)
+        keys.append(("监督" in title, title.count("监督") + body.count("监督")))
+    assert keys == sorted(keys, reverse=True)

@@ -1,0 +1,68 @@
+"""Normalisation (what "contains" means) and the plain text of archive Markdown."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.search.documents import doc_from_markdown
+from scraper.search.text import FIELD_SEPARATOR, Block, body_blocks, inline_text, normalise
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("四个“机关”", "四个机关"),  # curly quotes dropped
+        ("「一府一委两院」", "一府一委两院"),  # corner brackets are quotation marks too
+        ("人大 代表\u3000之家", "人大代表之家"),  # spaces, ideographic space
+        ("ＧＤＰ增长１２％", "gdp增长12%"),  # NFKC: full-width letters and digits, then lower case
+        ("监督。人大", "监督。人大"),  # other punctuation stays
+        ("《宪法》", "《宪法》"),  # book title marks are not quotation marks
+        ("＂代表＂", "代表"),  # full-width " becomes " under NFKC, then is dropped
+    ],
+)
+def test_normalise(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_inline_text_resolves_escapes_links_and_entities() -> None:
+    assert inline_text(r"依法\*监督\* [四个机关](../c/x.md) A&amp;B **重点**") == (
+        "依法*监督* 四个机关 A&B 重点"
+    )
+
+
+def test_body_blocks_split_headings_and_paragraphs() -> None:
+    body = "第一段\n接着一行\n\n## 一、提高站位\n\n第二段\n\n### （一）细节\n\n- 列表项\n"
+    assert body_blocks(body) == (
+        Block(0, "第一段接着一行"),
+        Block(2, "一、提高站位"),
+        Block(0, "第二段"),
+        Block(3, "（一）细节"),
+        Block(0, "列表项"),
+    )
+
+
+def test_doc_sections_take_anchors_from_the_toc_and_keep_title_apart() -> None:
+    doc = doc_from_markdown(
+        {
+            "title": "人大“代表”",
+            "date": "2024-05-19",
+            "region": ["甘肃省", "张掖市"],
+            "authors": [
+                {"name": "王海峰", "position": "主任"},
+                {"name": None, "position": "办公室"},
+            ],
+        },
+        "导语。\n\n## 一、提高站位\n\n正文一。\n\n## 二、强化落实\n\n正文二。\n",
+        "articles/2024/x/",
+        anchors=[("二、强化落实", "b"), ("一、提高站位", "a")],
+    )
+    assert [(s.anchor, s.heading) for s in doc.sections] == [
+        ("", ""),
+        ("a", "一、提高站位"),
+        ("b", "二、强化落实"),
+    ]
+    assert doc.authors == ("王海峰", "办公室")
+    assert doc.province == "甘肃省" and doc.year == "2024"
+    assert doc.indexed_text() == (
+        "人大代表" + FIELD_SEPARATOR + "导语。一、提高站位正文一。二、强化落实正文二。"
+    )
