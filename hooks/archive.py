@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("rdkb")
 
+# Material's lunr search assets, copied even when its search plugin is off.
+SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
 
 # Hooks
 
@@ -54,18 +57,13 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
         for f in files.documentation_pages()
         if is_article_uri(f.src_uri) and f.abs_src_path
     ]
-    settings = Settings(
-        site_name=config.site_name,
-        site_url=config.site_url or "",
-        use_directory_urls=config.use_directory_urls,
-        page_size=options.page_size,
-        compact_page_size=options.compact_page_size,
-        latest_count=options.latest_count,
-        feed_count=options.feed_count,
-    )
     try:
         build = SiteBuild.create(
-            articles, config[TAXONOMIES_KEY], options, settings, config.docs_dir
+            articles,
+            config[TAXONOMIES_KEY],
+            options,
+            _settings(config, options),
+            os.path.join(_config_dir(config), ".cache", "rdkb"),
         )
     except RdkbError as exc:
         raise PluginError(f"docs_dir {config.docs_dir}: {exc}") from exc
@@ -92,15 +90,24 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
 # Helpers
 
 
+def _settings(config: MkDocsConfig, options: Options) -> Settings:
+    return Settings(
+        site_name=config.site_name,
+        site_url=config.site_url or "",
+        use_directory_urls=config.use_directory_urls,
+        page_size=options.page_size,
+        compact_page_size=options.compact_page_size,
+        latest_count=options.latest_count,
+        feed_count=options.feed_count,
+    )
+
+
 def _drop_search_assets(files: Files) -> None:
     """Material copies its lunr search assets even with its search plugin off; they are unused
     (and their licence comments name outside hosts), so leave them out of the site."""
     for file in list(files):
         if file.src_uri.startswith(SEARCH_ASSETS):
             files.remove(file)
-
-
-SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 def _config_dir(config: MkDocsConfig) -> str:

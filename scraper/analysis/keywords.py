@@ -7,6 +7,7 @@ Words missing from jieba's table (most of our domain dictionary) get the table's
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from importlib import resources
 
@@ -17,6 +18,12 @@ GENERIC = frozenset(
     .read_text(encoding="utf-8")
     .splitlines()
     if line.strip() and not line.startswith("#")
+)
+
+
+# Counts written in Chinese numerals (二十余件, 三次, 两项): never keywords.
+_COUNT = re.compile(
+    r"^[零〇一二两三四五六七八九十百千万亿余多几数]+[个件项次名条年月日天位家人篇部批场]?$"
 )
 
 
@@ -41,7 +48,7 @@ def keywords(body: Mapping[str, int], title: Mapping[str, int], count: int = 8) 
     scored = [
         (word, (body.get(word, 0) + 3 * title.get(word, 0)) / total * idf.get(word, median))
         for word in set(body) | set(title)
-        if word not in GENERIC
+        if word not in GENERIC and not _COUNT.match(word)
     ]
     scored.sort(key=lambda kv: (-kv[1], kv[0]))
     return tuple(word for word, _ in scored[:count])

@@ -18,7 +18,7 @@ import os
 import pickle
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -187,7 +187,7 @@ def _write_atomic(path: Path, data: object) -> None:
         for old in path.parent.glob("segments-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError as exc:  # a read-only docs dir still builds, just without the cache
+    except OSError as exc:  # a read-only project still builds, just without the cache
         log.warning("cannot write the segmentation cache %s: %s", path, exc)
 
 
@@ -206,6 +206,68 @@ def default_workers(count: int) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def fast_block_cutter(tokenizer: Any) -> Callable[[str], list[str]]:
+    """jieba's exact-mode cut without HMM for one run of Han characters, rewritten for speed.
+
+    The same algorithm as ``jieba.Tokenizer.__cut_DAG_NO_HMM``: the maximum-probability path
+    through the prefix dictionary (ties go to the longer word), consecutive single ASCII letters or
+    digits merged. The DAG and the route are computed in one backward pass with each word's log
+    probability computed once, which makes it about twice as fast; tests/analysis/test_text.py
+    checks that it returns exactly what jieba returns. Build it after the last ``add_word``.
+    """
+    freq: dict[str, int] = tokenizer.FREQ
+    log_total = math.log(tokenizer.total)
+    log_probs: dict[str, float] = {}
+    log = math.log
+
+    def cut_block(sentence: str) -> list[str]:
+        n = len(sentence)
+        score = [0.0] * (n + 1)
+        end = [0] * (n + 1)
+        for start in range(n - 1, -1, -1):
+            best = -math.inf
+            best_end = -1
+            i = start
+            frag = sentence[start]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    lp = log_probs.get(frag)
+                    if lp is None:
+                        lp = log_probs[frag] = log(freq[frag]) - log_total
+                    value = lp + score[i + 1]
+                    if value >= best:
+                        best, best_end = value, i
+                i += 1
+                frag = sentence[start : i + 1]
+            if best_end < 0:
+                best = log(freq.get(sentence[start]) or 1) - log_total + score[start + 1]
+                best_end = start
+            score[start] = best
+            end[start] = best_end
+        words: list[str] = []
+        buf = ""
+        x = 0
+        while x < n:
+            y = end[x] + 1
+            word = sentence[x:y]
+            if len(word) == 1 and _ASCII_ALNUM.match(word):
+                buf += word
+            else:
+                if buf:
+                    words.append(buf)
+                    buf = ""
+                words.append(word)
+            x = y
+        if buf:
+            words.append(buf)
+        return words
+
+    return cut_block
+
+
+_ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
+
+
 @functools.lru_cache(maxsize=4)
 def _tokenizer(extra_words: tuple[str, ...]) -> Any:
     jieba.setLogLevel(logging.WARNING)
@@ -216,4 +278,6 @@ def _tokenizer(extra_words: tuple[str, ...]) -> Any:
     for word in extra_words:
         # a frequency high enough that the word is kept whole against its parts
         tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000))
+    # jieba.Tokenizer.cut looks the block cutter up on the instance: use the faster equivalent
+    tokenizer._Tokenizer__cut_DAG_NO_HMM = fast_block_cutter(tokenizer)
     return tokenizer

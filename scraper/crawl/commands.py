@@ -160,14 +160,12 @@ def _run_crawl(args: argparse.Namespace) -> int:
             "so that site operators can reach you",
             file=sys.stderr,
         )
-    started = time.monotonic()
     counts = run_crawl(targets, options)
-    elapsed = time.monotonic() - started
     if args.json:
-        print(json.dumps(counts.to_dict() | {"seconds": round(elapsed, 3)}, ensure_ascii=False))
+        print(json.dumps(counts.to_dict(), ensure_ascii=False))
     else:
         print(counts.render())
-        print(f"time                {elapsed:.1f} s")
+        print(f"time                {counts.seconds:.1f} s")
     # Failure only when every request failed (a worker that found all claimed is fine).
     return 1 if counts.failed and not counts.pages_fetched else 0
 

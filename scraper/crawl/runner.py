@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import warnings
 from collections.abc import Sequence
 
@@ -37,6 +38,9 @@ def run_crawl(targets: Sequence[Target], options: CrawlOptions) -> CrawlCounts:
     logging.getLogger("scrapy").setLevel(logging.INFO if verbose else logging.ERROR)
     crawler = process.create_crawler(CongressSpider)
     process.crawl(crawler, targets=tuple(targets), options=options)
+    started = time.monotonic()
     process.start()
     spider = crawler.spider
-    return spider.counts if isinstance(spider, CongressSpider) else CrawlCounts()
+    counts = spider.counts if isinstance(spider, CongressSpider) else CrawlCounts()
+    counts.seconds = time.monotonic() - started
+    return counts

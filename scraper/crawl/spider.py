@@ -1,15 +1,14 @@
 """The one spider: column pages → article links (+ further column pages) → archived articles.
 
-Handlers guard and delegate: link discovery is :mod:`.links`, extraction is
-:func:`scraper.pipeline.article_from_raw`, storage is :class:`scraper.archive.Archive`, memory is
-the :class:`.catalog.Catalog`, and every failure becomes a :class:`.faults.Fault` that is logged as
-``url: reason``, counted, and recorded — the crawl goes on.
+Handlers guard and delegate: link discovery is :mod:`.links`, extraction and storage are
+:class:`.worker.ArticleWorker` (in a thread of its own), memory is the :class:`.catalog.Catalog`,
+and every failure becomes a :class:`.faults.Fault` that is logged as ``url: reason``, counted,
+and recorded — the crawl goes on.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,9 +25,9 @@ from scraper.crawl.settings import CrawlOptions
 from scraper.crawl.shared import SharedClaims
 from scraper.crawl.sites import SiteConfig
 from scraper.crawl.summary import CrawlCounts
+from scraper.crawl.worker import ArticleWorker
 from scraper.decode import decode_page
-from scraper.errors import ArchiveError, InputError
-from scraper.pipeline import article_from_raw
+from scraper.errors import InputError
 from scraper.records import PageHints, RawPage
 
 logger = logging.getLogger("rdkb.crawl")
@@ -56,7 +55,12 @@ class CongressSpider(scrapy.Spider):
         self.archive = Archive(options.docs_dir)
         data_dir = self.archive.data_dir
         self.catalog = Catalog(data_dir / "catalog.sqlite")
-        self.raw_store = RawStore(data_dir / "raw")
+        self.worker = ArticleWorker(
+            self.archive,
+            RawStore(data_dir / "raw"),
+            since=options.since,
+            keep_raw=options.keep_raw,
+        )
         self.counts = CrawlCounts()
         self._scheduled: set[str] = set()
         self._claims = (
@@ -84,13 +88,13 @@ class CongressSpider(scrapy.Spider):
                     yield request
 
     def closed(self, reason: str) -> None:
+        self.worker.close()
         self.catalog.close()
 
     # Callbacks
 
     def parse_list(self, response: Response) -> Iterator[Request]:
-        url = response.meta["rdkb_url"]
-        self.counts.answered += 1
+        url = self._answered(response.meta)
         self.counts.lists_fetched += 1
         self.catalog.fetched(
             url,
@@ -126,8 +130,8 @@ class CongressSpider(scrapy.Spider):
             all_too_old = all_too_old and too_old
             if link.url in self._scheduled:
                 continue
-            self.catalog.discovered(link.url, "article", site.id if site else None)
             if too_old:
+                self.catalog.discovered(link.url, "article", site.id if site else None)
                 self._scheduled.add(link.url)
                 self.counts.skipped["older than --since"] += 1
                 self.catalog.skipped(link.url, "older than --since")
@@ -146,54 +150,38 @@ class CongressSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def parse_article(self, response: Response) -> None:
-        url = response.meta["rdkb_url"]
+    async def parse_article(self, response: Response) -> None:
+        url = self._answered(response.meta)
         ctype = _content_type(response)
-        self.counts.answered += 1
         self.counts.articles_fetched += 1
         fault = faults.from_content_type(ctype)
         if fault is not None:
             self._fail(url, fault, http_status=response.status)
             return
-        raw_path = self.raw_store.save(url, response.body) if self.options.keep_raw else None
+        # The URL the list linked to (as `rdkb reextract` will see it), even after a redirect.
+        raw = RawPage(response.body, origin=url, url=url, content_type=ctype)
+        outcome = await self.worker.process(raw, self._hints(url))
+        self.counts.processing_seconds += outcome.seconds
         self.catalog.fetched(
             url,
             http_status=response.status,
             content_type=ctype,
             content_hash=content_hash(response.body),
-            raw_path=str(raw_path) if raw_path else None,
+            raw_path=outcome.raw_path,
         )
-        # The URL the list linked to (as `rdkb reextract` will see it), even after a redirect.
-        raw = RawPage(response.body, origin=url, url=url, content_type=ctype)
-        started = time.perf_counter()
-        try:
-            self._archive(url, raw)
-        finally:
-            self.counts.processing_seconds += time.perf_counter() - started
-
-    def _archive(self, url: str, raw: RawPage) -> None:
-        """Extract and store one fetched article page; failures are recorded, not raised."""
-        try:
-            article = article_from_raw(raw, self._hints(url))
-        except InputError as error:
-            self._fail(url, faults.from_input_error(error))
-            return
-        if self.options.since is not None and article.date < self.options.since:
+        if outcome.fault is not None:
+            self._fail(url, outcome.fault)
+        elif outcome.too_old:
             self.counts.skipped["older than --since"] += 1
             self.catalog.skipped(url, "older than --since")
-            return
-        try:
-            result = self.archive.store(article)
-        except ArchiveError as error:
-            self._fail(url, faults.Fault("archive error", str(error)))
-            return
-        self.counts.stored[result.status] += 1
-        self.catalog.archived(url, article_path=str(result.path), store_status=result.status)
+        elif outcome.status is not None and outcome.article_path is not None:
+            self.counts.stored[outcome.status] += 1
+            self.catalog.archived(
+                url, article_path=outcome.article_path, store_status=outcome.status
+            )
 
     def errback(self, failure: Any) -> None:
-        request = failure.request
-        self.counts.answered += 1
-        url = request.meta.get("rdkb_url", request.url)
+        url = self._answered(failure.request.meta)
         error = failure.value
         response = getattr(error, "response", None)
         if response is not None and hasattr(response, "status"):
@@ -209,6 +197,15 @@ class CongressSpider(scrapy.Spider):
         self._fail(url, fault)
 
     # Helpers
+
+    def _answered(self, meta: dict[str, Any]) -> str:
+        """Count an answered request and make sure this machine's catalog has its URL (with
+        --redis, another machine may have found it)."""
+        self.counts.answered += 1
+        url: str = meta["rdkb_url"]
+        site = self._site_for(url)
+        self.catalog.discovered(url, meta["rdkb_kind"], site.id if site else None)
+        return url
 
     def _request(self, url: str, kind: str, *, resume: bool = False) -> Request | None:
         """A request for ``url`` unless this run has it already, another machine has claimed it

@@ -18,6 +18,7 @@ class CrawlCounts:
     requested: int = 0
     answered: int = 0  # requests that reached a callback or errback
     processing_seconds: float = 0.0  # spent in extraction and archiving (the pipeline's share)
+    seconds: float = 0.0  # the crawl itself, from Scrapy's start to its end
     already_archived: int = 0  # article links not fetched because the catalog has them
     stored: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
@@ -54,6 +55,7 @@ class CrawlCounts:
             "failures": dict(sorted(self.failures.items())),
             "skipped": dict(sorted(self.skipped.items())),
             "processing_seconds": round(self.processing_seconds, 3),
+            "seconds": round(self.seconds, 3),
         }
 
     def render(self) -> str:

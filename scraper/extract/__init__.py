@@ -31,6 +31,7 @@ from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHi
 _LABELLED = {
     "source": re.compile(r"(?:文章来源|信息来源|来源|稿源)" + COLON + r"(?P<value>.*)"),
 }
+_OWN_URL = re.compile(r"^(?:本文链接|本文地址|本页地址|文章地址|本文网址)" + COLON + r"(?P<url>https?://\S+)")
 _ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
 _SITE_WELCOME = re.compile(
     r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"
@@ -185,8 +186,17 @@ def extract_site(page: Page) -> str | None:
 
 
 def extract_url(page: Page) -> str | None:
+    # 1. where the crawler fetched it, 2. canonical link, 3. og:url / JSON-LD url,
+    # 4. the browser's "saved from url" mark, 5. a 本文链接: line printed under the article.
     meta = page.document.meta
-    for candidate in (page.decoded.url, meta.get("canonical"), meta.get("url")):
+    own_link = next(filter(None, (_OWN_URL.search(t) for t in page.layout.rest)), None)
+    for candidate in (
+        page.decoded.url,
+        meta.get("canonical"),
+        meta.get("url"),
+        meta.get("saved_from"),
+        own_link["url"] if own_link else None,
+    ):
         if candidate and candidate.startswith(("http://", "https://")):
             return candidate
     return None

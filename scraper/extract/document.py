@@ -74,6 +74,10 @@ def text_document(text: str) -> Document:
     return Document(lines=tuple(Line(line) for line in lines if line))
 
 
+# Browsers mark saved pages with where they came from ("Mark of the Web").
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>https?://[^\s>]+?)\s*-->", re.I)
+
+
 def _parse(html: str) -> etree._Element | None:
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     try:
@@ -250,6 +254,9 @@ def html_document(html: str, selectors: dict[str, str] | None = None) -> Documen
     if tree is None:
         return None
     meta = _read_meta(tree)
+    saved_from = _SAVED_FROM.search(html[:2048])
+    if saved_from:
+        meta["saved_from"] = saved_from["url"]
     title_element = tree.find(".//title")
     html_title = clean_text(title_element.text_content()) if title_element is not None else None
     selected = {}

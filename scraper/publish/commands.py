@@ -87,3 +87,4 @@ def _mkdocs_logging() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    logger.propagate = False  # the root handler (rdkb -v) would print every line twice

@@ -39,7 +39,7 @@ class Options:
     keyword_pages: int = 100
     themes_file: str | None = None  # relative to mkdocs.yml; default: the packaged themes.yml
     concepts_file: str | None = None
-    cache: bool = True  # keep jieba's segmentation of unchanged articles in docs/.rdkb/cache/
+    cache: bool = True  # keep jieba's segmentation of unchanged articles in .cache/rdkb/
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, Any], config_dir: str) -> Options:
@@ -90,11 +90,14 @@ class SiteBuild:
         taxonomies: Taxonomies,
         options: Options,
         settings: Settings,
-        docs_dir: str | None = None,
+        cache_dir: str | None = None,
     ) -> SiteBuild:
-        """Read (src_uri, absolute path) articles and analyse them. Raises RdkbError subclasses."""
+        """Read (src_uri, absolute path) articles and analyse them. Raises RdkbError subclasses.
+
+        ``cache_dir`` keeps jieba's segmentation of unchanged articles between builds; it must be
+        outside docs/, or ``mkdocs serve`` would rebuild once more after every write."""
         entries = list(read_entries(articles))
-        cache = Path(docs_dir) / ".rdkb" / "cache" if docs_dir and options.cache else None
+        cache = Path(cache_dir) if cache_dir and options.cache else None
         analysis = analyse(
             entries,
             taxonomies.themes,

@@ -156,18 +156,23 @@ def build_index(
         shutil.rmtree(out)
     (out / "shards").mkdir(parents=True)
     (out / "docs").mkdir()
-    table = count_grams(
-        [d.indexed_text() for d in ordered],
-        min_docs=settings.min_docs,
-        max_len=settings.max_len,
-    )
-    width = 2 if len(ordered) < 1 << 16 else 4
-    shards = _shard_count(table, width, settings.shard_bytes)
-    written = _write_shards(table, out, width, shards)
-    written += _write_all(
-        (out / "docs" / f"{number}.bin", json_bytes(doc.to_dict()))
-        for number, doc in enumerate(ordered)
-    )
+    # The article files are written on another thread while numpy counts (it releases the GIL).
+    with ThreadPoolExecutor(max_workers=1) as background:
+        doc_files = background.submit(
+            _write_all,
+            (
+                (out / "docs" / f"{number}.bin", json_bytes(doc.to_dict()))
+                for number, doc in enumerate(ordered)
+            ),
+        )
+        table = count_grams(
+            (d.indexed_text() for d in ordered),
+            min_docs=settings.min_docs,
+            max_len=settings.max_len,
+        )
+        width = 2 if len(ordered) < 1 << 16 else 4
+        shards = _shard_count(table, width, settings.shard_bytes)
+        written = _write_shards(table, out, width, shards) + doc_files.result()
     facets = _facets(ordered, theme_order)
     written += write_json_bin(out / "facets.bin", facets)
     meta = {

@@ -5,15 +5,21 @@ occurs in at least ``min_docs`` texts. A longer gram is only counted where both 
 (n-1)-grams were kept (a gram can be frequent only if its parts are), so the work shrinks
 quickly with n. Each level is one sort of packed integers: ``key << pbits | position``, where
 the key of an n-gram is the rank of its (n-1)-gram prefix and the id of its last character —
-exact, no hashing.
+exact, no hashing. Two shortcuts: characters are counted without positions (a character's rank
+follows from its id), and an (n-1)-gram that is always followed by the same character yields its
+n-gram without sorting (same positions, documents and weights) — formulaic text is full of them.
 
 For each kept gram the table holds its postings: document numbers (ascending) and a weight byte
-``min(tf, 127) << 1 | in_title`` (tf = occurrences, overlapping ones included).
+``min(tf, 127) << 1 | in_title`` (tf = occurrences, overlapping ones included). A gram of 3+
+characters found in exactly as many documents as its first (last) n-1 characters is found in
+exactly those documents: it is marked SAME_AS_PREFIX (SUFFIX) and lists no documents, only its
+weights when they differ (WEIGHTS). In formulaic text most long grams are such marks, which keeps
+the index small although every frequent string up to ``max_len`` characters is in it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +30,9 @@ from scraper.search.text import FIELD_SEPARATOR
 
 U32 = npt.NDArray[np.uint32]
 I64 = npt.NDArray[np.int64]
+
+# The output of one level: keys, counts, modes, documents, weights, hashes (see GramTable).
+Part = tuple[list[str], I64, npt.NDArray[np.int8], U32, npt.NDArray[np.uint8], U32]
 
 FNV_OFFSET = 2166136261
 FNV_PRIME = 16777619
@@ -60,12 +69,11 @@ def _bits(value: int) -> int:
 class _Corpus:
     cid: npt.NDArray[np.unsignedinteger[Any]]  # dense character id of each position
     chars: U32  # code point of each character id
-    doc: npt.NDArray[np.unsignedinteger[Any]]  # document number of each position
-    title: npt.NDArray[np.uint8]  # 1 where the position is in a title
+    doc_title: npt.NDArray[np.unsignedinteger[Any]]  # document number << 1 | 1 if in a title
     room: npt.NDArray[np.uint8]  # characters left before the next separator (at most 255)
 
 
-def _corpus(texts: Sequence[str]) -> _Corpus:
+def _corpus(texts: Iterable[str]) -> _Corpus:
     """Each text is ``title + SEP + body``; positions run over ``text + SEP`` for every text."""
     joined = "".join(t + FIELD_SEPARATOR for t in texts)
     cp = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4")
@@ -77,15 +85,17 @@ def _corpus(texts: Sequence[str]) -> _Corpus:
     np.minimum(room, 255, out=room)
     room8 = room.astype(np.uint8)
     del room
-    title = np.repeat((np.arange(segments.size) % 2 == 0).astype(np.uint8), segments)
-    doc_type = np.uint16 if len(texts) < 1 << 16 else np.uint32
-    numbers: npt.NDArray[np.unsignedinteger[Any]] = np.arange(len(texts), dtype=doc_type)
-    doc = np.repeat(numbers, segments.reshape(-1, 2).sum(axis=1))
+    # segment 2k is text k's title, 2k + 1 its body
+    dtype = np.uint16 if segments.size < 1 << 16 else np.uint32
+    doc_title = np.repeat(
+        ((np.arange(segments.size) // 2 << 1) | (np.arange(segments.size) % 2 == 0)).astype(dtype),
+        segments,
+    )
     chars = np.flatnonzero(np.bincount(cp)).astype(np.uint32) if cp.size else np.zeros(1, np.uint32)
     cid_type = np.uint16 if chars.size < 1 << 16 else np.uint32
     table = np.zeros(int(chars[-1]) + 1, dtype=cid_type)
     table[chars] = np.arange(chars.size, dtype=cid_type)
-    return _Corpus(table[cp], chars, doc, title, room8)
+    return _Corpus(table[cp], chars, doc_title, room8)
 
 
 def _sorted_positions(
@@ -126,6 +136,7 @@ class _Level:
     df: I64
     weights: npt.NDArray[np.uint8]  # weight bytes of every kept gram's postings, gram after gram
     starts: I64  # where each kept gram's weights start
+    follows: npt.NDArray[np.int32] | None = None  # see _follows
 
 
 def _mark(
@@ -154,21 +165,21 @@ def _mark(
     modes[same] = np.where(equal, mode, mode | WEIGHTS)
 
 
-def count_grams(texts: Sequence[str], *, min_docs: int, max_len: int) -> GramTable:
+def count_grams(texts: Iterable[str], *, min_docs: int, max_len: int) -> GramTable:
     """Postings of the kept n-grams (1 ≤ n ≤ max_len) of ``texts`` (see the module docstring)."""
     c = _corpus(texts)
-    parts: list[tuple[list[str], I64, npt.NDArray[np.int8], U32, npt.NDArray[np.uint8], U32]] = []
+    parts: list[Part] = []
     level: _Level | None = None
     # One rank array over all positions, rewritten level after level (a fresh one per level would
     # cost memory and page faults); positions (0, 1, …) to pick from with a mask.
     ranks = np.empty(c.cid.size, dtype=np.int32)
     numbers = np.arange(c.cid.size, dtype=np.int32)
     for n in range(1, max_len + 1):
-        result = _level(c, n, level, min_docs, ranks, numbers)
+        result = _level(c, n, level, min_docs, ranks, numbers, last=n == max_len)
         if result is None:
             break
-        level, part = result
-        parts.append(part)
+        level, new_parts = result
+        parts.extend(new_parts)
     return GramTable(
         keys=[k for part in parts for k in part[0]],
         counts=_cat([p[1] for p in parts], np.int64),
@@ -190,12 +201,20 @@ def _level(
     min_docs: int,
     gid: npt.NDArray[np.int32],
     numbers: npt.NDArray[np.int32],
-) -> (
-    tuple[_Level, tuple[list[str], I64, npt.NDArray[np.int8], U32, npt.NDArray[np.uint8], U32]]
-    | None
-):
+    last: bool,
+) -> tuple[_Level, list[Part]] | None:
+    """The kept n-grams, from the kept (n-1)-grams in ``prev`` (ranks in ``gid``, rewritten).
+
+    A kept (n-1)-gram that always continues with the same character c ("follows") makes one
+    n-gram, gram + c, with its very positions, documents and weights: such grams skip the sort
+    (formulaic text is full of them). The others are counted by sorting their positions.
+    """
+    if prev is None:
+        return _unigrams(c, gid)
     size = c.cid.size
     cbits = _bits(c.chars.size)
+    chained = np.zeros(0, dtype=np.int64)  # ranks of (n-1)-grams that always continue alike
+    chain_pos = chain_rank = np.zeros(0, dtype=np.int32)
     if prev is None:
         where = numbers[c.room >= 1]
         key = c.cid[where].astype(np.uint64)
@@ -205,30 +224,50 @@ def _level(
         mask[:-1] &= prev.gid[1 : size - n + 1] >= 0
         where = numbers[: size - n + 1][mask]
         del mask
-        key = prev.gid[where].astype(np.uint64)
+        parent_of = prev.gid[where]
+        if prev.follows is not None:
+            chained = np.flatnonzero(prev.follows >= 0)
+            in_chain = prev.follows[parent_of] >= 0
+            chain_pos = where[in_chain]
+            chain_rank = parent_of[in_chain]  # turned into new ranks below
+            where, parent_of = where[~in_chain], parent_of[~in_chain]
+        key = parent_of.astype(np.uint64)
+        del parent_of
         key <<= np.uint64(cbits)
         key |= c.cid[where + (n - 1)]
-    if where.size == 0:
+    if where.size == 0 and chained.size == 0:
         return None
     key_s, pos_s = _sorted_positions(key, where, size)
     del key, where
-    doc_s = c.doc[pos_s]
+    doc_title = c.doc_title[pos_s]  # one gather instead of two
     new_key = _changes(key_s)
-    pair = np.flatnonzero(new_key | _changes(doc_s)).astype(np.int32)
-    pair_doc = doc_s[pair]
-    del doc_s
+    pair = np.flatnonzero(new_key | _changes(doc_title >> 1)).astype(np.int32)
+    pair_doc = (doc_title[pair] >> 1).astype(np.uint32)
+    in_title = np.bitwise_or.reduceat(doc_title & 1, pair).astype(np.uint8)
+    del doc_title
     tf = np.diff(np.append(pair, np.int32(key_s.size)))
-    in_title = np.maximum.reduceat(c.title[pos_s], pair)
     pair_key = key_s[pair]
+    del key_s
     first = np.flatnonzero(_changes(pair_key))
     df = np.diff(np.append(first, pair_key.size))
     kept = df >= (1 if n <= 2 else min_docs)
     rank = (np.cumsum(kept) - 1).astype(np.int32)
     rank[~kept] = -1
+    sorted_count = int(kept.sum())
+    if prev is not None:
+        new_rank = np.full(prev.df.size, -1, dtype=np.int32)
+        new_rank[chained] = sorted_count + np.arange(chained.size, dtype=np.int32)
+        chain_rank = new_rank[chain_rank]
     # The rank array still holds the (n-1)-gram ranks: read what is needed from it, then rewrite.
     suffix = gid[pos_s[pair[first[kept]]] + 1].astype(np.int64) if prev is not None else None
     gid.fill(-1)
-    gid[pos_s] = rank[np.cumsum(new_key, dtype=np.int32) - 1]
+    ranks = np.cumsum(new_key, dtype=np.int32)  # 1 + index of each position's gram
+    del new_key
+    ranks -= 1
+    np.take(rank, ranks, out=ranks)
+    gid[pos_s] = ranks
+    gid[chain_pos] = chain_rank
+    del ranks, chain_pos, chain_rank
     kept_keys = pair_key[first][kept]
     last_char = c.chars[(kept_keys & np.uint64((1 << cbits) - 1)).astype(np.int64)]
     kept_df = df[kept].astype(np.int64)
@@ -245,21 +284,117 @@ def _level(
         if n >= 3 and suffix is not None:
             _mark(modes, kept_df, starts, weights, prev, suffix, SAME_AS_SUFFIX)
             _mark(modes, kept_df, starts, weights, prev, parent, SAME_AS_PREFIX)
-    hashes = ((parent_hash ^ last_char.astype(np.uint64)) * np.uint64(FNV_PRIME)) & np.uint64(
-        0xFFFFFFFF
-    )
+    hashes = _extend_hash(parent_hash, last_char)
     has_weights = (modes == POSTINGS) | ((modes & WEIGHTS) != 0)
     own_docs = np.repeat(modes == POSTINGS, kept_df)
     own_weights = np.repeat(has_weights, kept_df)
     counts = np.where(has_weights, kept_df, 0)
     kept_pairs = np.repeat(kept, df)
-    part = (
-        strings,
-        counts.astype(np.int64),
-        modes,
-        pair_doc[kept_pairs][own_docs],
-        weights[own_weights],
-        hashes.astype(np.uint32),
-    )
-    level = _Level(gid, strings, hashes, kept_df, weights, starts)
-    return level, part
+    parts: list[Part] = [
+        (
+            strings,
+            counts.astype(np.int64),
+            modes,
+            pair_doc[kept_pairs][own_docs],
+            weights[own_weights],
+            hashes.astype(np.uint32),
+        )
+    ]
+    if prev is not None and chained.size:
+        # gram + c: the documents and weights of gram, marked SAME_AS_PREFIX
+        assert prev.follows is not None
+        follow_char = c.chars[prev.follows[chained]]
+        chain_hashes = _extend_hash(prev.hashes[chained], follow_char)
+        chain_strings = [
+            prev.strings[g] + chr(int(x)) for g, x in zip(chained, follow_char, strict=True)
+        ]
+        chain_df = prev.df[chained]
+        sizes_offsets = np.concatenate(([0], np.cumsum(chain_df)[:-1]))
+        step = np.arange(int(chain_df.sum())) - np.repeat(sizes_offsets, chain_df)
+        chain_weights = prev.weights[np.repeat(prev.starts[chained], chain_df) + step]
+        parts.append(
+            (
+                chain_strings,
+                np.zeros(chained.size, dtype=np.int64),
+                np.full(chained.size, SAME_AS_PREFIX, dtype=np.int8),
+                np.zeros(0, dtype=np.uint32),
+                np.zeros(0, dtype=np.uint8),
+                chain_hashes.astype(np.uint32),
+            )
+        )
+        strings = strings + chain_strings
+        hashes = np.concatenate((hashes, chain_hashes))
+        kept_df = np.concatenate((kept_df, chain_df))
+        weights = np.concatenate((weights, chain_weights))
+        starts = np.concatenate(([0], np.cumsum(kept_df)[:-1])).astype(np.int64)
+    follows = None if last or n < 2 else _follows(c, n, gid, kept_df, min_docs, numbers)
+    return _Level(gid, strings, hashes, kept_df, weights, starts, follows), parts
+
+
+def _unigrams(c: _Corpus, gid: npt.NDArray[np.int32]) -> tuple[_Level, list[Part]] | None:
+    """Every character: one sort of ``char id << dbits | document << 1 | in_title`` (no positions:
+    a character's rank is found from its id)."""
+    valid = c.room >= 1
+    if not valid.any():
+        return None
+    dbits = _bits(int(c.doc_title.max()))
+    key = c.cid[valid].astype(np.uint64)
+    key <<= np.uint64(dbits)
+    key |= c.doc_title[valid]
+    del valid
+    key.sort()
+    pair = np.flatnonzero(_changes(key >> np.uint64(1)))
+    tf = np.diff(np.append(pair, key.size))
+    in_title = np.bitwise_or.reduceat((key & np.uint64(1)).astype(np.uint8), pair)
+    pair_key = key[pair]
+    del key
+    pair_char = (pair_key >> np.uint64(dbits)).astype(np.int64)
+    pair_doc = ((pair_key >> np.uint64(1)) & np.uint64((1 << (dbits - 1)) - 1)).astype(np.uint32)
+    first = np.flatnonzero(_changes(pair_char))
+    df = np.diff(np.append(first, pair_char.size)).astype(np.int64)
+    ids = pair_char[first]
+    rank_of = np.full(c.chars.size, -1, dtype=np.int32)
+    rank_of[ids] = np.arange(ids.size, dtype=np.int32)
+    np.take(rank_of, c.cid, out=gid)
+    chars = c.chars[ids]
+    strings = [chr(int(x)) for x in chars]
+    hashes = _extend_hash(np.full(ids.size, FNV_OFFSET, dtype=np.uint64), chars)
+    weights = ((np.minimum(tf, 127) << 1) | in_title).astype(np.uint8)
+    starts = np.concatenate(([0], np.cumsum(df)[:-1])).astype(np.int64)
+    modes = np.zeros(ids.size, dtype=np.int8)
+    part: Part = (strings, df, modes, pair_doc, weights, hashes.astype(np.uint32))
+    return _Level(gid, strings, hashes, df, weights, starts), [part]
+
+
+def _extend_hash(
+    parent: npt.NDArray[np.uint64], char: npt.NDArray[np.uint32]
+) -> npt.NDArray[np.uint64]:
+    return ((parent ^ char.astype(np.uint64)) * np.uint64(FNV_PRIME)) & np.uint64(0xFFFFFFFF)
+
+
+def _follows(
+    c: _Corpus,
+    n: int,
+    gid: npt.NDArray[np.int32],
+    df: I64,
+    min_docs: int,
+    numbers: npt.NDArray[np.int32],
+    chunk: int = 1 << 23,
+) -> npt.NDArray[np.int32]:
+    """For each kept n-gram: the id of the character that follows every one of its occurrences,
+    or -1 (several characters, or an occurrence at the end of its field, or too rare to extend)."""
+    none = np.int32(c.chars.size)  # "nothing follows"
+    low = np.full(df.size, np.iinfo(np.int32).max, dtype=np.int32)
+    high = np.full(df.size, -1, dtype=np.int32)
+    size = c.cid.size
+    for start in range(0, size, chunk):
+        part = gid[start : start + chunk]
+        here = numbers[start : start + chunk][part >= 0]
+        grams = gid[here]
+        room = c.room[here] > n
+        after = np.full(here.size, none, dtype=np.int32)
+        after[room] = c.cid[here[room] + n]
+        np.minimum.at(low, grams, after)
+        np.maximum.at(high, grams, after)
+    same = (low == high) & (low != none) & (df >= min_docs)
+    return np.where(same, low, -1).astype(np.int32)

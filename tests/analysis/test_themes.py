@@ -91,3 +91,14 @@ def test_bad_taxonomy_names_file_and_key(tmp_path: Path, text: str, message: str
     with pytest.raises(ConfigError, match=message) as info:
         load_taxonomy(path)
     assert str(path) in str(info.value)
+
+
+def test_keywords_skip_generic_words_and_counts() -> None:
+    from scraper.analysis.keywords import keywords
+
+    body = Counter(
+        {"备案审查": 5, "规范性文件": 4, "二十余件": 3, "人大": 9, "常委会": 9, "审查": 2}
+    )
+    found = keywords(body, Counter({"备案审查": 1}), count=3)
+    assert found[0] == "备案审查"
+    assert "二十余件" not in found and "人大" not in found and "常委会" not in found

@@ -21,8 +21,8 @@ from scraper.crawl.demo.server import DemoServer
 ROOT = Path(__file__).resolve().parents[2]
 # Timeout and retries small enough for a quick suite, large enough for a loaded CI machine;
 # the demo's slow page answers after SLOW_SECONDS, well beyond TIMEOUT.
-TIMEOUT = 1.5
-SLOW_SECONDS = 4.0
+TIMEOUT = 2.0
+SLOW_SECONDS = 5.0
 
 
 @pytest.fixture

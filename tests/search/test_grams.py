@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
+import random
 
 from scraper.search.grams import (
     POSTINGS,
     SAME_AS_PREFIX,
     SAME_AS_SUFFIX,
+    WEIGHTS,
     GramTable,
     count_grams,
     gram_hash,
@@ -16,12 +17,16 @@ from scraper.search.text import FIELD_SEPARATOR
 
 
 def _entries(table: GramTable) -> dict[str, tuple[int, list[int], list[tuple[int, int]]]]:
-    ends = np.cumsum(table.counts)
+    """gram → (mode, listed documents, listed (count, in title) weights)."""
     out = {}
+    doc_at = weight_at = 0
     for i, key in enumerate(table.keys):
-        start, end = int(ends[i] - table.counts[i]), int(ends[i])
-        weights = [(int(w) >> 1, int(w) & 1) for w in table.weights[start:end]]
-        out[key] = (int(table.modes[i]), table.docs[start:end].tolist(), weights)
+        count, mode = int(table.counts[i]), int(table.modes[i])
+        docs = table.docs[doc_at : doc_at + count].tolist() if mode == POSTINGS else []
+        weights = [(int(w) >> 1, int(w) & 1) for w in table.weights[weight_at : weight_at + count]]
+        out[key] = (mode, docs, weights)
+        doc_at += len(docs)
+        weight_at += count
     return out
 
 
@@ -62,3 +67,49 @@ def test_grams_found_in_the_same_documents_as_a_part_are_marked() -> None:
 def test_empty_archive() -> None:
     table = count_grams([], min_docs=2, max_len=5)
     assert table.keys == [] and table.docs.size == 0
+
+
+def _brute_force(texts: list[str], min_docs: int, max_len: int) -> dict[str, dict[int, int]]:
+    """gram → {doc: weight byte} for every gram count_grams must keep, by plain counting."""
+    found: dict[str, dict[int, int]] = {}
+    for number, text in enumerate(texts):
+        title, _, body = text.partition(FIELD_SEPARATOR)
+        counts: dict[str, list[int]] = {}
+        for field, in_title in ((title, 1), (body, 0)):
+            for n in range(1, max_len + 1):
+                for i in range(len(field) - n + 1):
+                    entry = counts.setdefault(field[i : i + n], [0, 0])
+                    entry[0] += 1
+                    entry[1] |= in_title
+        for gram, (tf, in_title) in counts.items():
+            found.setdefault(gram, {})[number] = min(tf, 127) << 1 | in_title
+    return {g: d for g, d in found.items() if len(g) <= 2 or len(d) >= min_docs}
+
+
+def test_count_grams_matches_plain_counting() -> None:
+    """Postings, marks (followed to the listed gram) and chained grams all give exact answers."""
+    rng = random.Random(3)
+    words = ["人大代表", "代表之家", "监督", "四个机关", "常委会", "调研", "群众", "，", "。"]
+    texts = [
+        _text(
+            "".join(rng.choice(words) for _ in range(rng.randint(1, 3))),
+            "".join(rng.choice(words) for _ in range(rng.randint(5, 40))),
+        )
+        for _ in range(40)
+    ]
+    table = count_grams(texts, min_docs=3, max_len=7)
+    entries = _entries(table)
+    expected = _brute_force(texts, min_docs=3, max_len=7)
+    assert set(entries) == set(expected)
+
+    def resolve(gram: str) -> dict[int, int]:
+        mode, docs, weights = entries[gram]
+        if mode == POSTINGS:
+            return {d: w << 1 | t for d, (w, t) in zip(docs, weights, strict=True)}
+        same = resolve(gram[:-1] if mode & SAME_AS_PREFIX else gram[1:])
+        if not mode & WEIGHTS:
+            return same
+        return {d: w << 1 | t for d, (w, t) in zip(sorted(same), weights, strict=True)}
+
+    for gram, docs in expected.items():
+        assert resolve(gram) == docs, gram

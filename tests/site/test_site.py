@@ -50,6 +50,8 @@ def _listing(site: BuiltSite, first_url: str) -> set[str]:
 def test_build_is_strict_and_quiet(site: BuiltSite) -> None:
     assert "WARNING" not in site.log
     assert not (site.docs / "themes").exists(), "generated pages must not be written into docs/"
+    assert list((site.root / ".cache" / "rdkb").glob("segments-*.pickle"))
+    assert not list(site.docs.rglob("*.pickle")), "the cache must stay out of docs/ (serve reloads)"
 
 
 def test_every_article_page_has_header_themes_and_related(site: BuiltSite) -> None:
@@ -254,6 +256,8 @@ def test_quotes_stats_and_feed(site: BuiltSite) -> None:
     for src in images:
         svg = site.page(site.resolve("stats/", src)).read_text(encoding="utf-8")
         assert svg.startswith("<svg") and "<rect" in svg
+    css = (site.out / "assets" / "rdkb.css").read_text(encoding="utf-8")
+    assert "@media print" in css
     feed = (site.out / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == min(30, len(meta))
     assert 'type="application/atom+xml"' in (site.out / "index.html").read_text(encoding="utf-8")

@@ -450,12 +450,15 @@
       input.setAttribute("aria-activedescendant", items[active].id);
     }
 
-    input.addEventListener("input", () => {
+    const later = () => {
       clearTimeout(timer);
       timer = setTimeout(search, 60);
-    });
+    };
+    input.addEventListener("input", later);
     input.addEventListener("focus", () => { if (input.value || results.children.length) panel.hidden = false; });
-    for (const select of selects) select.addEventListener("change", search);
+    for (const select of selects) {
+      select.addEventListener(select.tagName === "SELECT" ? "change" : "input", later);
+    }
     more.addEventListener("click", async () => { await showMore(run); input.focus(); });
     input.addEventListener("keydown", (event) => {
       if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
@@ -485,7 +488,16 @@
     return engine;
   }
 
-  const engines = [...document.querySelectorAll("[data-rdkb-search]")].map(setup);
+  const boxes = [...document.querySelectorAll("[data-rdkb-search]")];
+  if (typeof DecompressionStream === "undefined") {
+    for (const box of boxes) {
+      const input = box.querySelector(".rdkb-search__input");
+      input.disabled = true;
+      input.placeholder = "浏览器版本过旧，无法使用站内搜索";
+    }
+    return;
+  }
+  const engines = boxes.map(setup);
   /* For tests and benchmarks: the engine without the UI. */
   window.rdkbSearch = {
     engine: engines[0],
