@@ -6,8 +6,8 @@ Starts ``--sites`` copies of the demo site (each its own server on 127.0.0.1; th
 fast so timeouts do not dominate), then in the same run:
 
 - crawl: ``rdkb crawl --no-politeness`` over all of them, as a subprocess — discovery, download,
-  extraction, archiving, catalog and raw-page writes included (the time spent in extraction and
-  archiving is reported too, so the crawler's own share can be read off);
+  extraction, archiving, catalog and raw-page writes included (how busy the extraction and
+  archiving thread was is reported too: near 100 % means it, not the crawler, sets the pace);
 - baseline: plain sequential ``urllib`` GETs of exactly the URLs the crawl requested (no parsing,
   no storing; responses read up to the same 10 MB limit).
 
@@ -44,7 +44,6 @@ def crawl(servers: list[DemoServer], docs: Path, concurrency: int) -> dict[str, 
     wall = time.monotonic() - started
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     requests = sum(len(server.paths()) for server in servers)
-    crawling = summary["seconds"] - summary["processing_seconds"]
     return {
         "requests": requests,
         "pages_fetched": summary["pages_fetched"],
@@ -52,8 +51,9 @@ def crawl(servers: list[DemoServer], docs: Path, concurrency: int) -> dict[str, 
         "wall_seconds": wall,  # including interpreter start and imports
         "extraction_and_archiving_seconds": summary["processing_seconds"],
         "requests_per_second": requests / summary["seconds"],
-        # the crawler's own share: Scrapy, link discovery, catalog, raw pages
-        "requests_per_second_without_extraction": requests / crawling,
+        # extraction and archiving run in one worker thread beside the downloads: the share of the
+        # crawl it was busy says which side limits throughput
+        "worker_busy_share": summary["processing_seconds"] / summary["seconds"],
     }
 
 
@@ -92,8 +92,6 @@ def main() -> int:
         "crawl": result,
         "baseline_urllib_sequential": plain,
         "ratio_crawl_over_baseline": result["requests_per_second"] / plain["requests_per_second"],
-        "ratio_crawler_share_over_baseline": result["requests_per_second_without_extraction"]
-        / plain["requests_per_second"],
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -102,14 +100,13 @@ def main() -> int:
         f"({result['pages_fetched']:.0f} pages fetched) "
         f"in {result['crawl_seconds']:.2f} s = {result['requests_per_second']:.1f} requests/s "
         f"(wall {result['wall_seconds']:.2f} s with start-up)\n"
-        f"          of which extraction and archiving "
-        f"{result['extraction_and_archiving_seconds']:.2f} s; "
-        f"without them {result['requests_per_second_without_extraction']:.1f} requests/s\n"
+        f"          extraction and archiving (worker thread) busy "
+        f"{result['extraction_and_archiving_seconds']:.2f} s = "
+        f"{result['worker_busy_share']:.0%} of the crawl\n"
         f"baseline  {plain['requests']:.0f} sequential urllib GETs in {plain['seconds']:.2f} s "
         f"= {plain['requests_per_second']:.1f} requests/s\n"
         f"ratio     {report['ratio_crawl_over_baseline']:.2f}x "
-        "(crawl incl. extraction and archiving / bare sequential fetching); "
-        f"{report['ratio_crawler_share_over_baseline']:.2f}x without extraction and archiving"
+        "(crawl incl. extraction and archiving / bare sequential fetching)"
     )
     return 0
 

@@ -1,4 +1,5 @@
-"""MkDocs hooks: decorate article pages (header, concept links, related…), fill the home page.
+"""MkDocs hooks: decorate article pages (header, concept links, related…), fill the home page,
+share the theme's nav fragments between pages outside the nav.
 
 Thin by design: the work is in ``scraper.publish.site.SiteBuild``, created by ``hooks/archive.py``
 in ``on_files`` and kept on the config object for this build.
@@ -8,12 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from scraper.publish.fragments import fragment_key
 from scraper.publish.site import BUILD_KEY, HOME, SiteBuild
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 
 # Hooks
@@ -37,6 +41,18 @@ def on_page_content(
     if build is None:
         return None
     return build.page_html(page.file.src_uri, html)
+
+
+def on_page_context(
+    context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation, **kwargs: Any
+) -> TemplateContext | None:
+    """Give overrides/main.html the build's shared fragments and this page's key to them."""
+    build = _build(config)
+    if build is None:
+        return None
+    context["rdkb_fragments"] = build.fragments
+    context["rdkb_fragment_key"] = fragment_key(page.url, [p.url for p in nav.pages])
+    return context
 
 
 # Helpers

@@ -141,3 +141,10 @@ def test_bundled_samples_import_with_reposts_merged(tmp_path: Path) -> None:
         urls = {page["url"] for page in pages if page["url"]}
         meta = archived[key]
         assert {meta.get("url"), *meta.get("also_at", [])} - {None} == urls, key
+
+
+def test_a_page_with_only_navigation_and_a_footer_is_no_article(tmp_path: Path) -> None:
+    page = FIXTURES / "pages" / "no-article" / "list-only.html"
+    result = rdkb("import", "--docs", "docs", str(page), cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{page}: no article text found" in result.stderr

@@ -106,6 +106,19 @@ def is_sample(article: Article) -> bool:
     return any(h.endswith(SAMPLE_HOST_SUFFIX) for h in hosts)
 
 
+@dataclass(frozen=True)
+class Segmentation:
+    """What the analysis learns from jieba's segmentation, per article (same order as entries):
+    the slow part, computed apart (:func:`segment_articles`) so it can run in another process."""
+
+    themes: list[
+        tuple[tuple[str, ...], bool, dict[str, float]]
+    ]  # (slugs, from front matter, scores)
+    keywords: list[tuple[str, ...]]
+    related: list[list[tuple[int, float]]]
+    timings: dict[str, float]
+
+
 def analyse(
     entries: Sequence[Entry],
     taxonomy: Taxonomy,
@@ -118,6 +131,37 @@ def analyse(
     cache_dir: Path | None = None,
 ) -> Analysis:
     """Analyse the archive. Raises ArchiveError for an unknown theme in front matter."""
+    texts = plain_texts(entries)
+    segmentation = segment_articles(
+        entries,
+        texts,
+        taxonomy,
+        glossary,
+        related_count=related_count,
+        keyword_count=keyword_count,
+        workers=workers,
+        cache_dir=cache_dir,
+    )
+    return combine(entries, texts, taxonomy, glossary, segmentation, keyword_pages=keyword_pages)
+
+
+def plain_texts(entries: Sequence[Entry]) -> list[str]:
+    return [plain_text(e.article.body) for e in entries]
+
+
+def segment_articles(
+    entries: Sequence[Entry],
+    texts: Sequence[str],
+    taxonomy: Taxonomy,
+    glossary: Glossary,
+    *,
+    related_count: int = 5,
+    keyword_count: int = 8,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
+) -> Segmentation:
+    """Themes, keywords and related articles: everything that needs jieba's segmentation.
+    Raises ArchiveError for an unknown theme in front matter."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -128,7 +172,6 @@ def analyse(
         clock = now
 
     articles = [e.article for e in entries]
-    texts = [plain_text(a.body) for a in articles]
     segmenter = Segmenter((*taxonomy.keywords, *glossary.terms))
     lap("prepare")
     segmented = segmenter.segment_cached(
@@ -154,11 +197,35 @@ def analyse(
     )
     related = related_mod.top_related(matrix, k=related_count)
     lap("related")
+    return Segmentation(infos_themes, kws, related, timings)
 
-    concepts = [glossary.mentions(a.title + "\n" + t) for a, t in zip(articles, texts, strict=True)]
+
+def unsegmented(entries: Sequence[Entry]) -> Segmentation:
+    """No themes, keywords or related articles: what the front matter alone allows."""
+    n = len(entries)
+    return Segmentation([((), False, {})] * n, [()] * n, [[]] * n, {})
+
+
+def combine(
+    entries: Sequence[Entry],
+    texts: Sequence[str],
+    taxonomy: Taxonomy,
+    glossary: Glossary,
+    segmentation: Segmentation,
+    *,
+    keyword_pages: int = 100,
+) -> Analysis:
+    """The whole analysis from the segmentation's results and the rest (concepts, quotes, …)."""
+    timings = dict(segmentation.timings)
+    clock = time.perf_counter()
+    concepts = [
+        glossary.mentions(e.article.title + "\n" + t) for e, t in zip(entries, texts, strict=True)
+    ]
     quotes = [find_quotes(t) for t in texts]
-    lap("concepts+quotes")
-
+    now = time.perf_counter()
+    timings["concepts+quotes"] = round(now - clock, 3)
+    clock = now
+    infos_themes = segmentation.themes
     infos = [
         ArticleInfo(
             index=i,
@@ -167,10 +234,10 @@ def analyse(
             themes=infos_themes[i][0],
             themes_from_front_matter=infos_themes[i][1],
             scores=infos_themes[i][2],
-            keywords=kws[i],
+            keywords=segmentation.keywords[i],
             concepts=tuple(concepts[i]),
             quotes=tuple(quotes[i]),
-            related=tuple(related[i]),
+            related=tuple(segmentation.related[i]),
             summary=summary(entry.article.body),
             chars=len("".join(texts[i].split())),
             reading_minutes=reading_minutes(len("".join(texts[i].split()))),
@@ -179,7 +246,7 @@ def analyse(
         for i, entry in enumerate(entries)
     ]
     analysis = _index(infos, taxonomy, glossary, keyword_pages, timings)
-    lap("indexes")
+    timings["indexes"] = round(time.perf_counter() - clock, 3)
     return analysis
 
 

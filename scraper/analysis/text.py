@@ -107,10 +107,16 @@ class Segmenter:
 
     def __init__(self, extra_words: Sequence[str] = ()) -> None:
         self.words = tuple(sorted(set(extra_words)))
-        self._tokenizer: Any = _tokenizer(self.words)
+        self._loaded: Any = None  # loaded on first use: a build whose cache is warm never needs it
+
+    @property
+    def tokenizer(self) -> Any:
+        if self._loaded is None:
+            self._loaded = _tokenizer(self.words)
+        return self._loaded
 
     def cut(self, text: str) -> list[str]:
-        return [t for t in self._tokenizer.lcut(text, HMM=False) if t.strip()]
+        return [t for t in self.tokenizer.lcut(text, HMM=False) if t.strip()]
 
     def segment(self, title: str, body_text: str) -> Segmented:
         body_tokens = self.cut(body_text)
@@ -164,6 +170,7 @@ class Segmenter:
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             return [self.segment(t, b) for t, b in items]
         chunk = max(1, len(items) // (workers * 4))
+        self.tokenizer  # noqa: B018 (loaded once here, not in every worker)
         ctx = multiprocessing.get_context("fork")
         global _FORKED  # read by the forked workers only; set just before forking
         _FORKED = self

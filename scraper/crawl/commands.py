@@ -121,12 +121,13 @@ def register(subparsers: Any) -> None:
 def _run_crawl(args: argparse.Namespace) -> int:
     from scraper.crawl.runner import run_crawl
     from scraper.crawl.settings import CONTACT_ENV, CrawlOptions
-    from scraper.crawl.sites import SITES_DIR, find_site, load_sites
+    from scraper.crawl.sites import SITES_DIR, adapter_for, find_site, load_sites
     from scraper.crawl.spider import Target
 
     directory = args.sites_dir or SITES_DIR
     try:
-        adapters = list(load_sites(directory).values()) if args.all_sites else []
+        known = load_sites(directory)
+        adapters = list(known.values()) if args.all_sites else []
         adapters += [find_site(name, directory) for name in args.site]
     except ConfigError as error:
         print(f"rdkb crawl: {error}", file=sys.stderr)
@@ -134,7 +135,8 @@ def _run_crawl(args: argparse.Namespace) -> int:
     if args.redis and importlib.util.find_spec("scrapy_redis") is None:
         print("rdkb crawl: --redis needs scrapy-redis (pip install scrapy-redis)", file=sys.stderr)
         return 2
-    targets = [Target(url) for url in args.urls]
+    # A URL on a site that has an adapter is crawled with it (its patterns and hints).
+    targets = [Target(url, adapter_for(url, known.values())) for url in args.urls]
     targets += [Target(url, site) for site in adapters for url in site.start_urls]
     if not targets:
         print("rdkb crawl: give a URL, --site NAME or --all-sites", file=sys.stderr)

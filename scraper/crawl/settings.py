@@ -2,10 +2,10 @@
 
 Defaults: robots.txt obeyed; a User-Agent naming rdkb and a contact; at most one request per
 second per site (``DOWNLOAD_DELAY`` is AutoThrottle's floor, one request in flight per site);
-bounded concurrency overall; timeouts; retries with exponential backoff on 5xx and timeouts only
-(never on 4xx); responses over 10 MB refused; at most 5 redirects. ``polite=False`` (``rdkb crawl
---no-politeness``) removes the delays and backoff for tests and benchmarks against our own server —
-robots.txt is still obeyed.
+bounded concurrency overall; timeouts; retries with exponential backoff on 5xx, timeouts and
+dropped connections only (never on 4xx); responses over 10 MB refused; at most 5 redirects.
+``polite=False`` (``rdkb crawl --no-politeness``) removes the delays and backoff for tests and
+benchmarks against our own server — robots.txt is still obeyed.
 """
 
 from __future__ import annotations

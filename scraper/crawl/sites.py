@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,15 @@ def find_site(key: str, directory: Path = SITES_DIR) -> SiteConfig:
     raise ConfigError(f"no site adapter named {key!r} in {directory} (known: {known})")
 
 
+def adapter_for(url: str, sites: Iterable[SiteConfig]) -> SiteConfig | None:
+    """The adapter whose allowed hosts include the URL's host (``www.`` ignored), if any."""
+    host = _bare_host(urlsplit(url).hostname or "")
+    for site in sites:
+        if host in {_bare_host(h) for h in site.allowed_hosts}:
+            return site
+    return None
+
+
 def parse_site(data: Any, path: Path) -> SiteConfig:
     """Validate the parsed YAML of ``path``."""
     site_id = path.stem
@@ -162,6 +171,11 @@ def parse_site(data: Any, path: Path) -> SiteConfig:
 
 
 # Helpers: each names the file and the key in its message.
+
+
+def _bare_host(host: str) -> str:
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
 
 
 def _mapping(value: Any, path: Path, key: str) -> Mapping[str, Any]:

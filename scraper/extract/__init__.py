@@ -19,6 +19,7 @@ from scraper.extract.layout import (
     Layout,
     foot_facts,
     guess_title,
+    is_body_end,
     is_furniture,
     is_info_line,
     split_layout,
@@ -213,8 +214,12 @@ def extract_original_url(page: Page) -> str | None:
     return None
 
 
-def _trafilatura_body(html: str) -> tuple[BodyLine, ...]:
-    """General-purpose main-text extraction, for pages whose layout defeats the line cut."""
+def _trafilatura_body(html: str, anchors: frozenset[str]) -> tuple[BodyLine, ...]:
+    """General-purpose main-text extraction, for pages whose layout defeats the line cut.
+
+    Its output still passes our furniture filters, and link texts (menus, article lists) are
+    dropped: a page that is only a list of links has no article.
+    """
     import trafilatura
 
     text = trafilatura.extract(
@@ -222,8 +227,12 @@ def _trafilatura_body(html: str) -> tuple[BodyLine, ...]:
     )
     if not text:
         return ()
-    lines = (clean_text(t) for t in text.split("\n"))
-    return tuple(BodyLine(t) for t in lines if t and not is_furniture(t))
+    lines = (clean_text(t.lstrip("-*• ")) for t in text.split("\n"))
+    return tuple(
+        BodyLine(t)
+        for t in lines
+        if t and t not in anchors and not is_furniture(t) and not is_body_end(t)
+    )
 
 
 def extract_body(page: Page) -> tuple[tuple[BodyLine, ...], str]:
@@ -231,7 +240,8 @@ def extract_body(page: Page) -> tuple[tuple[BodyLine, ...], str]:
     if sum(len(line.text) for line in body) >= _MIN_BODY_CHARS:
         return body, "lines"
     if page.decoded.is_html:
-        fallback = _trafilatura_body(page.decoded.text)
+        anchors = frozenset(text for text, _ in page.document.links)
+        fallback = _trafilatura_body(page.decoded.text, anchors)
         fallback = tuple(line for line in fallback if line.text != page.title)
         if sum(len(line.text) for line in fallback) >= _MIN_BODY_CHARS:
             return fallback, "trafilatura"

@@ -202,8 +202,10 @@ def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
         if end == len(lines):
             break
         line = lines[end]
-        if is_body_end(line.text) and (body or not line.in_root):
-            break
+        if is_body_end(line.text):
+            if body or not line.in_root:
+                break
+            continue  # furniture above the article (share bar, editor line): skip it
         if not line.in_root or line.link_only or is_furniture(line.text):
             continue
         body.append(line)

@@ -19,6 +19,7 @@ from scraper.analysis.corpus import Analysis, analyse
 from scraper.analysis.themes import Taxonomy, load_taxonomy
 from scraper.errors import ConfigError
 from scraper.publish import article as article_html
+from scraper.publish.fragments import Fragments
 from scraper.publish.pages import GeneratedFile, Settings, SitePages
 
 HOME = "index.md"
@@ -82,6 +83,7 @@ class SiteBuild:
         self.analysis = analysis
         self.pages = pages
         self._html: dict[str, str] = {}  # generated pages' bodies, added after conversion
+        self.fragments = Fragments()  # theme fragments shared by pages outside the nav
 
     @classmethod
     def create(

@@ -19,7 +19,7 @@ def _texts() -> list[str]:
 
 def test_fast_cutter_returns_exactly_what_jieba_returns() -> None:
     segmenter = Segmenter(("执法检查", "全过程人民民主"))
-    tokenizer = segmenter._tokenizer
+    tokenizer = segmenter.tokenizer
     original = jieba.Tokenizer._Tokenizer__cut_DAG_NO_HMM  # the class's own method
     blocks = 0
     for text in _texts():

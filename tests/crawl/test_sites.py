@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from scraper.crawl.links import discover
-from scraper.crawl.sites import SITES_DIR, SiteConfig, find_site, load_site, load_sites
+from scraper.crawl.sites import (
+    SITES_DIR,
+    SiteConfig,
+    adapter_for,
+    find_site,
+    load_site,
+    load_sites,
+)
 from scraper.decode import decode_page
 from scraper.errors import ConfigError
 from scraper.records import RawPage
@@ -68,6 +75,13 @@ def _discover(site: SiteConfig, content: bytes, url: str):  # type: ignore[no-un
         article_pattern=site.article_pattern,
         pagination_pattern=site.pagination_pattern,
     )
+
+
+def test_adapter_for_a_url() -> None:
+    sites = load_sites().values()
+    assert adapter_for("http://gsrdw.gov.cn/html/rdyw/202405/t20240519_1.html", sites).id == "gsrdw"
+    assert adapter_for("https://www.npc.gov.cn/npc/c2/", sites).id == "npc"
+    assert adapter_for("http://127.0.0.1:8765/xwzx/index.html", sites) is None
 
 
 def test_find_by_id_or_name() -> None:
