@@ -32,8 +32,13 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format scraper hooks tests bench
 	$(VENV)/bin/ruff check --fix scraper hooks tests bench
 
+## bench: every benchmark, each reporting ratios against a baseline measured in the same run
 bench: $(STAMP)
 	$(PY) -m bench.extraction
+	$(PY) -m bench.crawl_throughput
+	$(PY) -m bench.build 200 2000 --repeat 2
+	$(PY) -m bench.analysis 10000
+	$(PY) -m bench.search.run 2000 10000
 
 demo-site: $(STAMP)
 	$(RDKB) demo-site

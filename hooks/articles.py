@@ -1,5 +1,5 @@
-"""MkDocs hooks: decorate article pages (header, concept links, related…), fill the home page,
-share the theme's nav fragments between pages outside the nav.
+"""MkDocs hooks: decorate article pages (concept links; header, related… once the analysis is
+joined), fill the generated pages and the home page, share the theme's nav fragments.
 
 Thin by design: the work is in ``scraper.publish.site.SiteBuild``, created by ``hooks/archive.py``
 in ``on_files`` and kept on the config object for this build.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from scraper.publish.fragments import fragment_key
-from scraper.publish.site import BUILD_KEY, HOME, SiteBuild
+from scraper.publish.site import BUILD_KEY, SiteBuild
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,20 +23,10 @@ if TYPE_CHECKING:
 # Hooks
 
 
-def on_page_markdown(
-    markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
-) -> str | None:
-    """Fill the home page's markers (latest articles, themes, counts)."""
-    build = _build(config)
-    if build is None or page.file.src_uri != HOME:
-        return None
-    return build.home_markdown(markdown)
-
-
 def on_page_content(
     html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
 ) -> str | None:
-    """Article: header, concept links, footer. Generated listing page: its body."""
+    """Article: concept links, outside links marked (no segmentation needed yet)."""
     build = _build(config)
     if build is None:
         return None
@@ -46,10 +36,14 @@ def on_page_content(
 def on_page_context(
     context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation, **kwargs: Any
 ) -> TemplateContext | None:
-    """Give overrides/main.html the build's shared fragments and this page's key to them."""
+    """Article: header and footer (themes, related…). Generated page: its body. Home page: its
+    markers. And for overrides/main.html: the shared fragments and this page's key to them."""
     build = _build(config)
     if build is None:
         return None
+    html = build.decorate(page.file.src_uri, page.content or "")
+    if html is not None:
+        page.content = html
     context["rdkb_fragments"] = build.fragments
     context["rdkb_fragment_key"] = fragment_key(page.url, [p.url for p in nav.pages])
     return context

@@ -77,15 +77,15 @@ def _run_child(fn: Callable[[], object], write: int) -> None:  # pragma: no cove
     try:
         try:
             payload: tuple[bool, object] = (True, fn())
-        except BaseException as exc:  # noqa: BLE001 (sent to the parent, which re-raises it)
+        except BaseException as exc:  # sent to the parent, which re-raises it
             payload = (False, exc)
         try:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # e.g. an exception that cannot be pickled
             data = pickle.dumps((False, BackgroundError(f"unpicklable result: {exc!r}")))
         with os.fdopen(write, "wb") as fh:
             fh.write(data)
-    except BaseException:  # noqa: BLE001 (the parent is gone: nothing to report to)
+    except BaseException:  # the parent is gone: nothing to report to
         code = 1
     finally:
         os._exit(code)

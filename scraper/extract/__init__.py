@@ -32,7 +32,9 @@ from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHi
 _LABELLED = {
     "source": re.compile(r"(?:文章来源|信息来源|来源|稿源)" + COLON + r"(?P<value>.*)"),
 }
-_OWN_URL = re.compile(r"^(?:本文链接|本文地址|本页地址|文章地址|本文网址)" + COLON + r"(?P<url>https?://\S+)")
+_OWN_URL = re.compile(
+    r"^(?:本文链接|本文地址|本页地址|文章地址|本文网址)" + COLON + r"(?P<url>https?://\S+)"
+)
 _ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
 _SITE_WELCOME = re.compile(
     r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"

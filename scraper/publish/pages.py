@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from html import escape
 
 from scraper.analysis import stats
@@ -27,11 +27,16 @@ NO_REGION_TITLE = stats.NO_REGION
 @dataclass(frozen=True)
 class GeneratedFile:
     """A generated file. For listing pages ``content`` is just the Markdown title and ``html`` the
-    body, added after conversion (Python-Markdown would only re-parse the HTML, slowly)."""
+    body, added after conversion (Python-Markdown would only re-parse the HTML, slowly). The body
+    is rendered when first asked for: a page's name is needed long before its body."""
 
     src_uri: str
     content: str
-    html: str = ""
+    body: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def html(self) -> str:
+        return self.body() if self.body else ""
 
 
 @dataclass(frozen=True)
@@ -165,20 +170,30 @@ class SitePages:
         total = max(1, math.ceil(len(indices) / size))
         out = []
         for page in range(1, total + 1):
-            src = page_src(page)
-            chunk = indices[(page - 1) * size : page * size]
             title = heading if page == 1 else f"{heading}（第 {page} 页）"
-            count = f'<p class="rdkb-count">共 {len(indices)} 篇文章'
-            count += f"，第 {page}/{total} 页</p>" if total > 1 else "</p>"
-            nav = pager(page, total, partial(self._page_href, src, page_src))
-            css = "rdkb-list rdkb-list--compact" if compact else "rdkb-list"
-            body = "\n".join(
-                x
-                for x in (intro, count, self.articles(src, chunk, css, summary=not compact), nav)
-                if x
-            )
-            out.append(GeneratedFile(src, f"# {_md(title)}\n", body))
+            body = partial(self._listing_body, page_src, page, total, intro, indices, size, compact)
+            out.append(GeneratedFile(page_src(page), f"# {_md(title)}\n", body))
         return out
+
+    def _listing_body(
+        self,
+        page_src: Callable[[int], str],
+        page: int,
+        total: int,
+        intro: str,
+        indices: Sequence[int],
+        size: int,
+        compact: bool,
+    ) -> str:
+        src = page_src(page)
+        chunk = indices[(page - 1) * size : page * size]
+        count = f'<p class="rdkb-count">共 {len(indices)} 篇文章'
+        count += f"，第 {page}/{total} 页</p>" if total > 1 else "</p>"
+        nav = pager(page, total, partial(self._page_href, src, page_src))
+        css = "rdkb-list rdkb-list--compact" if compact else "rdkb-list"
+        return "\n".join(
+            x for x in (intro, count, self.articles(src, chunk, css, summary=not compact), nav) if x
+        )
 
     def theme_pages(self) -> list[GeneratedFile]:
         a = self.analysis
@@ -206,11 +221,12 @@ class SitePages:
             else ""
         )
         index = (
-            '# 专题\n\n<p class="rdkb-lead">按工作领域归类的文章。一篇文章可属于多个专题；'
-            "归类依据文中关键词的加权计数（见“关于本站”），文章也可在元数据中手工指定专题。</p>\n\n"
+            '<p class="rdkb-lead">按工作领域归类的文章。一篇文章可属于多个专题；'
+            "归类依据文中关键词的加权计数（见“关于本站”），文章也可在元数据中手工指定专题。</p>\n"
             '<ul class="rdkb-cards">\n' + "\n".join(rows) + "\n</ul>" + note + "\n"
         )
-        return [GeneratedFile("themes/index.md", index), *out]
+        # the counts depend on the segmentation: the body is added after conversion
+        return [GeneratedFile("themes/index.md", "# 专题\n", lambda: index), *out]
 
     def region_pages(self) -> list[GeneratedFile]:
         a = self.analysis
@@ -417,13 +433,14 @@ class SitePages:
                 compact=True,
             )
         index = (
-            '# 关键词\n\n<p class="rdkb-lead">'
+            '<p class="rdkb-lead">'
             "每篇文章的关键词由结巴分词（含本站人大术语词典）按 TF-IDF 计算；"
-            '这里列出在两篇以上文章中成为关键词的词语。</p>\n\n<ul class="rdkb-words">'
+            '这里列出在两篇以上文章中成为关键词的词语。</p>\n<ul class="rdkb-words">'
             + "".join(words)
             + "</ul>\n"
         )
-        return [GeneratedFile("keywords/index.md", index), *out]
+        # the keywords depend on the segmentation: the body is added after conversion
+        return [GeneratedFile("keywords/index.md", "# 关键词\n", lambda: index), *out]
 
     def quote_pages(self) -> list[GeneratedFile]:
         a = self.analysis

@@ -7,15 +7,24 @@ The hooks keep one :class:`SiteBuild` on the MkDocs config object (a new config 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from scraper.analysis.archive import read_entries
+from scraper.analysis.archive import Entry, is_article_uri, read_entries
+from scraper.analysis.background import Deferred
 from scraper.analysis.concepts import Glossary, load_glossary
-from scraper.analysis.corpus import Analysis, analyse
+from scraper.analysis.corpus import (
+    Analysis,
+    Segmentation,
+    combine,
+    plain_texts,
+    segment_articles,
+    unsegmented,
+)
 from scraper.analysis.themes import Taxonomy, load_taxonomy
 from scraper.errors import ConfigError
 from scraper.publish import article as article_html
@@ -79,10 +88,43 @@ class Taxonomies:
 
 
 class SiteBuild:
-    def __init__(self, analysis: Analysis, pages: SitePages) -> None:
-        self.analysis = analysis
-        self.pages = pages
-        self._html: dict[str, str] = {}  # generated pages' bodies, added after conversion
+    """The analysis and the generated pages of one build, in two steps.
+
+    :meth:`create` (MkDocs' ``on_files``) reads the front matter, starts the segmentation-bound
+    analysis (themes, keywords, related) in a child process and renders what the front matter
+    alone decides: which pages exist apart from the theme and keyword pages. :meth:`finish`
+    (``on_env``, after every page is converted) joins the child and returns every generated file,
+    the theme and keyword pages among them. Everything that depends on the segmentation — article
+    headers and footers, listing bodies, the home page's themes — is added to the HTML just before
+    the page is rendered (:meth:`decorate`).
+    """
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        texts: Sequence[str],
+        taxonomies: Taxonomies,
+        options: Options,
+        settings: Settings,
+        segmentation: Deferred[Segmentation],
+    ) -> None:
+        self._entries = entries
+        self._texts = texts
+        self._taxonomies = taxonomies
+        self._options = options
+        self._settings = settings
+        self._segmentation = segmentation
+        preliminary = combine(
+            entries,
+            texts,
+            taxonomies.themes,
+            taxonomies.glossary,
+            unsegmented(entries),
+            keyword_pages=options.keyword_pages,
+        )
+        self._initial = SitePages(preliminary, settings)  # page names and links: no segmentation
+        self._final: SitePages | None = None
+        self._files: dict[str, GeneratedFile] = {}
         self.fragments = Fragments()  # theme fragments shared by pages outside the nav
 
     @classmethod
@@ -93,61 +135,110 @@ class SiteBuild:
         options: Options,
         settings: Settings,
         cache_dir: str | None = None,
+        *,
+        background: bool = True,
     ) -> SiteBuild:
-        """Read (src_uri, absolute path) articles and analyse them. Raises RdkbError subclasses.
+        """Read (src_uri, absolute path) articles and start analysing them. Raises RdkbError
+        subclasses (now for the front matter; from :meth:`finish` for the segmentation).
 
         ``cache_dir`` keeps jieba's segmentation of unchanged articles between builds; it must be
-        outside docs/, or ``mkdocs serve`` would rebuild once more after every write."""
+        outside docs/, or ``mkdocs serve`` would rebuild once more after every write.
+        ``background``: segment in a child process while MkDocs converts the pages."""
         entries = list(read_entries(articles))
+        texts = plain_texts(entries)
         cache = Path(cache_dir) if cache_dir and options.cache else None
-        analysis = analyse(
-            entries,
-            taxonomies.themes,
-            taxonomies.glossary,
-            related_count=options.related_count,
-            keyword_pages=options.keyword_pages,
-            cache_dir=cache,
+        segmentation = Deferred(
+            partial(
+                segment_articles,
+                entries,
+                texts,
+                taxonomies.themes,
+                taxonomies.glossary,
+                related_count=options.related_count,
+                cache_dir=cache,
+            ),
+            background=background,
         )
-        return cls(analysis, SitePages(analysis, settings))
+        return cls(entries, texts, taxonomies, options, settings, segmentation)
 
-    def generated_files(self) -> list[GeneratedFile]:
-        files = self.pages.files()
-        self._html = {f.src_uri: f.html for f in files if f.html}
-        return files
+    def initial_files(self) -> list[GeneratedFile]:
+        """The generated files whose names the front matter decides (all but theme pages after
+        the first and keyword pages); their final bodies come from :meth:`finish`."""
+        return self._initial.files()
 
+    def finish(self) -> list[GeneratedFile]:
+        """Wait for the segmentation; every generated file, final. Raises RdkbError subclasses."""
+        if self._final is None:
+            analysis = combine(
+                self._entries,
+                self._texts,
+                self._taxonomies.themes,
+                self._taxonomies.glossary,
+                self._segmentation.result(),
+                keyword_pages=self._options.keyword_pages,
+            )
+            self._final = SitePages(analysis, self._settings)
+            self._files = {f.src_uri: f for f in self._final.files()}
+        return list(self._files.values())
+
+    @property
+    def pages(self) -> SitePages:
+        if self._final is None:
+            self.finish()
+        assert self._final is not None
+        return self._final
+
+    @property
+    def analysis(self) -> Analysis:
+        """The whole analysis (waits for the segmentation)."""
+        return self.pages.analysis
+
+    # -- HTML ----------------------------------------------------------------------------------
     def page_html(self, src_uri: str, html: str) -> str | None:
-        """The final HTML of a generated listing page or an article page; None for other pages."""
-        body = self._html.get(src_uri)
-        if body is not None:
-            return html + body
+        """An article's converted body with links to concepts and outside links marked; None for
+        other pages. Needs no segmentation (runs while the child is still segmenting)."""
+        if not is_article_uri(src_uri):
+            return None
+        body = _OUTSIDE_LINK.sub(article_html.EXTERNAL_ATTRS, html)
+        pages = self._initial
+        return pages.analysis.glossary.link_first_mentions(
+            body, lambda slug: escape(pages.href(src_uri, pages.paths.concept(slug)), quote=True)
+        )
+
+    def decorate(self, src_uri: str, html: str) -> str | None:
+        """The final HTML of a page, just before it is rendered: an article with its header and
+        footer, a generated page with its body, the home page with its markers filled."""
+        if src_uri == HOME:
+            return self.home_html(html)
+        self.pages  # noqa: B018 (waits for the segmentation, once)
+        generated = self._files.get(src_uri)
+        if generated is not None:
+            return html + generated.html if generated.body else None
         return self.article_html(src_uri, html)
 
     def article_html(self, src_uri: str, html: str) -> str | None:
-        """Header + converted body + footer for an article page; None if not an article."""
+        """Header + body + footer for an article page; None if not an article."""
         info = self.analysis.info(src_uri)
         if info is None:
             return None
-        head = article_html.header(info, self.pages, with_title="<h1" not in html)
-        body = _OUTSIDE_LINK.sub(article_html.EXTERNAL_ATTRS, html)
         pages = self.pages
-        body = self.analysis.glossary.link_first_mentions(
-            body, lambda slug: escape(pages.href(src_uri, pages.paths.concept(slug)), quote=True)
-        )
-        return head + body + article_html.footer(info, self.pages)
+        head = article_html.header(info, pages, with_title="<h1" not in html)
+        return head + html + article_html.footer(info, pages)
 
-    def home_markdown(self, markdown: str) -> str:
+    def home_html(self, html: str) -> str:
         """Replace the home page's ``<!-- rdkb:NAME -->`` markers (latest, themes, counts)."""
+        pages = self.pages
         renderers = {
-            "latest": self.pages.home_latest,
-            "themes": self.pages.home_themes,
-            "counts": self.pages.home_counts,
+            "latest": pages.home_latest,
+            "themes": pages.home_themes,
+            "counts": pages.home_counts,
         }
 
         def replace(match: re.Match[str]) -> str:
             render = renderers.get(match.group(1))
-            return f"\n\n{render(HOME)}\n\n" if render else match.group()
+            return render(HOME) if render else match.group()
 
-        return _MARKER.sub(replace, markdown)
+        return _MARKER.sub(replace, html)
 
 
 # Keys under which the hooks keep this build's objects on the MkDocs config (per build).
