@@ -76,44 +76,35 @@ class Glossary:
         """
         by_term: dict[str, str] = self._by_term  # type: ignore[attr-defined]
         pattern: re.Pattern[str] = self._pattern  # type: ignore[attr-defined]
+        # One pass over the mentions (terms never contain "<" or ">", so no mention spans a
+        # tag): a mention counts when it is outside every tag and every element named above.
         linked: set[str] = set()
         out: list[str] = []
-        depth = 0  # how many tags we must not link inside are open
         pos = 0
-        for tag in _TAG.finditer(html):
-            text = html[pos : tag.start()]
-            out.append(_link_text(text, pattern, by_term, linked, href) if not depth else text)
-            out.append(tag.group())
-            pos = tag.end()
-            name = (tag.group(2) or "").lower()
-            if name in _NO_LINK_TAGS and not tag.group().endswith("/>"):
-                depth = max(0, depth - 1) if tag.group(1) else depth + 1
+        depth = 0  # how many tags we must not link inside are open
+        tags = _TAG.finditer(html)
+        tag = next(tags, None)
+        for mention in pattern.finditer(html):
+            term = mention.group()
+            slug = by_term[term]
+            if slug in linked:
+                continue
+            start = mention.start()
+            while tag is not None and tag.end() <= start:
+                name = (tag.group(2) or "").lower()
+                if name in _NO_LINK_TAGS and not tag.group().endswith("/>"):
+                    depth = max(0, depth - 1) if tag.group(1) else depth + 1
+                tag = next(tags, None)
+            if depth or (tag is not None and tag.start() <= start):
+                continue  # inside an element we do not link in, or inside a tag or comment
+            linked.add(slug)
+            out.append(html[pos:start])
+            out.append(f'<a class="rdkb-concept" href="{href(slug)}">{term}</a>')
+            pos = mention.end()
             if len(linked) == len(self.concepts):
                 break
-        rest = html[pos:]
-        out.append(_link_text(rest, pattern, by_term, linked, href) if not depth else rest)
+        out.append(html[pos:])
         return "".join(out)
-
-
-def _link_text(
-    text: str,
-    pattern: re.Pattern[str],
-    by_term: dict[str, str],
-    linked: set[str],
-    href: Callable[[str], str],
-) -> str:
-    if not text:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        term = match.group()
-        slug = by_term[term]
-        if slug in linked:
-            return term
-        linked.add(slug)
-        return f'<a class="rdkb-concept" href="{href(slug)}">{term}</a>'
-
-    return pattern.sub(replace, text)
 
 
 def default_path() -> Path:

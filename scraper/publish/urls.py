@@ -6,6 +6,7 @@ URLs, ``articles/2024/x.html`` without; the home page is ``./`` or ``index.html`
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote
 
@@ -30,16 +31,8 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (both site-root-relative)."""
-    base = (
-        from_url
-        if from_url.endswith("/")
-        else from_url.rsplit("/", 1)[0] + "/"
-        if "/" in from_url
-        else ""
-    )
-    base_parts = [p for p in base.split("/") if p and p != "."]
+    base_parts = _dir_parts(from_url)
     target = "" if to_url == "./" else to_url
-    trailing = to_url.endswith("/")
     target_parts = [p for p in target.split("/") if p and p != "."]
     common = 0
     for a, b in zip(base_parts, target_parts, strict=False):
@@ -49,7 +42,14 @@ def relative(from_url: str, to_url: str) -> str:
     parts = [".."] * (len(base_parts) - common) + target_parts[common:]
     if not parts:
         return "./"
-    return "/".join(parts) + ("/" if trailing else "")
+    return "/".join(parts) + ("/" if to_url.endswith("/") else "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _dir_parts(url: str) -> tuple[str, ...]:
+    """The folders of a page's URL (a generated listing links from one page many times)."""
+    base = url if url.endswith("/") else url.rsplit("/", 1)[0] + "/" if "/" in url else ""
+    return tuple(p for p in base.split("/") if p and p != ".")
 
 
 def slug_path(name: str) -> str:
