@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -246,6 +246,29 @@ def combine(
         for i, entry in enumerate(entries)
     ]
     analysis = _index(infos, taxonomy, glossary, keyword_pages, timings)
+    timings["indexes"] = round(time.perf_counter() - clock, 3)
+    return analysis
+
+
+def with_segmentation(
+    preliminary: Analysis, segmentation: Segmentation, *, keyword_pages: int = 100
+) -> Analysis:
+    """The analysis :func:`combine` gives, reusing what ``preliminary`` (combined with
+    :func:`unsegmented`) already found: concepts, quotes, summaries."""
+    clock = time.perf_counter()
+    timings = {**segmentation.timings, **preliminary.timings}
+    infos = [
+        replace(
+            info,
+            themes=segmentation.themes[i][0],
+            themes_from_front_matter=segmentation.themes[i][1],
+            scores=segmentation.themes[i][2],
+            keywords=segmentation.keywords[i],
+            related=tuple(segmentation.related[i]),
+        )
+        for i, info in enumerate(preliminary.infos)
+    ]
+    analysis = _index(infos, preliminary.taxonomy, preliminary.glossary, keyword_pages, timings)
     timings["indexes"] = round(time.perf_counter() - clock, 3)
     return analysis
 

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-from scipy import sparse  # type: ignore[import-untyped]
+if TYPE_CHECKING:  # imported where used: the site build's main process never needs them
+    from scipy import sparse  # type: ignore[import-untyped]
 
 
 def tfidf_vectors(
     counts: Sequence[Mapping[str, int]], top_terms: int = 40
 ) -> tuple[sparse.csr_matrix, list[str]]:
     """L2-normalised TF-IDF rows (``1 + ln tf`` × ``ln((1+n)/(1+df)) + 1``) and the vocabulary."""
+    import numpy as np
+    from scipy import sparse
+
     n = len(counts)
     df: dict[str, int] = {}
     for c in counts:
@@ -54,6 +58,8 @@ def top_related(
     matrix: sparse.csr_matrix, k: int = 5, block: int = 512, min_similarity: float = 0.0001
 ) -> list[list[tuple[int, float]]]:
     """For every row, the ``k`` most similar other rows as (index, cosine), best first."""
+    import numpy as np
+
     n = matrix.shape[0]
     result: list[list[tuple[int, float]]] = []
     transposed = matrix.T.tocsc()

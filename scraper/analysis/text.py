@@ -24,8 +24,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jieba
-
 log = logging.getLogger(__name__)
 
 # Words too general to say anything about an article (jieba keeps them as tokens).
@@ -128,6 +126,8 @@ class Segmenter:
 
     def fingerprint(self) -> str:
         """Changes whenever segmentation could change: jieba, the dictionary, the extra words."""
+        import jieba  # imported where used: a build whose cache is warm never segments
+
         digest = hashlib.sha256(jieba.__version__.encode())
         with resources.as_file(resources.files("scraper") / "data" / "userdict.txt") as path:
             digest.update(path.read_bytes())
@@ -277,6 +277,8 @@ _ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
 
 @functools.lru_cache(maxsize=4)
 def _tokenizer(extra_words: tuple[str, ...]) -> Any:
+    import jieba
+
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()

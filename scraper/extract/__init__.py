@@ -26,26 +26,18 @@ from scraper.extract.layout import (
     title_from_html_title,
     title_line_matching,
 )
-from scraper.extract.patterns import COLON, ICP_OR_CONTACT, INFO_LABELS
+from scraper.extract.patterns import (
+    ICP_OR_CONTACT,
+    INFO_LABELS,
+    ORIGINAL_URL,
+    OWN_URL,
+    SITE_COPYRIGHT,
+    SITE_NAME,
+    SITE_WELCOME,
+    SOURCE_FIELD,
+)
 from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHints
 
-_LABELLED = {
-    "source": re.compile(r"(?:文章来源|信息来源|来源|稿源)" + COLON + r"(?P<value>.*)"),
-}
-_OWN_URL = re.compile(
-    r"^(?:本文链接|本文地址|本页地址|文章地址|本文网址)" + COLON + r"(?P<url>https?://\S+)"
-)
-_ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
-_SITE_WELCOME = re.compile(
-    r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"
-)
-_SITE_COPYRIGHT = re.compile(
-    r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]+\s+)?版权所有|"
-    r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,30}))"
-)
-_SITE_NAME_LINE = re.compile(
-    r"^[\u4e00-\u9fff]{2,20}(?:网|网站|在线|中心|人大|常委会|常务委员会|代表大会|报|频道|门户|客户端)$"
-)
 _MIN_BODY_CHARS = 40
 
 
@@ -131,9 +123,10 @@ def extract_authors(page: Page) -> tuple[Author, ...]:
     return parse_author_spec(meta_author) if meta_author else ()
 
 
-def _labelled_value(lines: tuple[str, ...], field: str) -> str | None:
+def _source_field(lines: tuple[str, ...]) -> str | None:
+    """来源: VALUE in info lines, VALUE ending where the next field label starts."""
     for line in lines:
-        match = _LABELLED[field].search(line)
+        match = SOURCE_FIELD.search(line)
         if match:
             value = re.split(INFO_LABELS, match["value"], maxsplit=1)[0]
             value = clean_text(value).strip("：:，,。 ")
@@ -147,7 +140,7 @@ def extract_source(page: Page) -> str | None:
     foot_sources = tuple(f.value for f in foot_facts(page.layout.foot) if f.kind == "source")
     return (
         page.document.meta.get("source")
-        or _labelled_value(page.layout.header, "source")
+        or _source_field(page.layout.header)
         or (foot_sources[0] if foot_sources else None)
     )
 
@@ -158,7 +151,7 @@ def _site_from_html_title(document: Document, title: str) -> str | None:
         return None
     rest = document.html_title.replace(title, "").strip(" -_|｜—")
     last = re.split(r"\s*(?:[-_|｜—–]+)\s*", rest)[-1].strip()
-    return last if _SITE_NAME_LINE.match(last) else None
+    return last if SITE_NAME.match(last) else None
 
 
 def extract_site(page: Page) -> str | None:
@@ -171,19 +164,19 @@ def extract_site(page: Page) -> str | None:
         return document.meta["site"]
     texts = [line.text for line in document.lines]
     for text in texts:
-        match = _SITE_WELCOME.search(text)
+        match = SITE_WELCOME.search(text)
         if match:
             return match["site"]
     from_title = _site_from_html_title(document, page.title)
     if from_title:
         return from_title
     for text in reversed(texts):
-        match = _SITE_COPYRIGHT.search(text)
+        match = SITE_COPYRIGHT.search(text)
         if match:
             return match["before"] or match["after"]
     for text in texts[:3]:
         first = re.split(r"\s*[>›»＞]\s*", text)[0].strip()
-        if _SITE_NAME_LINE.match(first) and first != page.title:
+        if SITE_NAME.match(first) and first != page.title:
             return first
     return None
 
@@ -192,7 +185,7 @@ def extract_url(page: Page) -> str | None:
     # 1. where the crawler fetched it, 2. canonical link, 3. og:url / JSON-LD url,
     # 4. the browser's "saved from url" mark, 5. a 本文链接: line printed under the article.
     meta = page.document.meta
-    own_link = next(filter(None, (_OWN_URL.search(t) for t in page.layout.rest)), None)
+    own_link = next(filter(None, (OWN_URL.search(t) for t in page.layout.rest)), None)
     for candidate in (
         page.decoded.url,
         meta.get("canonical"),
@@ -207,7 +200,7 @@ def extract_url(page: Page) -> str | None:
 
 def extract_original_url(page: Page) -> str | None:
     for text in page.layout.rest + tuple(line.text for line in page.layout.body[-3:]):
-        match = _ORIGINAL_URL.search(text)
+        match = ORIGINAL_URL.search(text)
         if match:
             return match["url"].rstrip("。，,;；)）")
     for anchor, href in page.document.links:

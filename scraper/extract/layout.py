@@ -18,17 +18,16 @@ from scraper.extract.patterns import (
     BODY_END,
     BOILERPLATE_LINE,
     BREADCRUMB,
-    COLON,
     ICP_OR_CONTACT,
     INFO_LABELS,
     NEEDS_COLON_OR_ALONE,
+    SITE_NAME,
+    SOURCE_LINE,
+    TITLE_SUFFIX,
 )
 from scraper.records import Author
 
-_SOURCE_LINE = re.compile(r"^\s*(?:来源|稿源|文章来源|信息来源)" + COLON + r"(?P<source>.+)$")
 _HEAD_SCAN = 40  # the title is among the first lines of any page
-_SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:网|网站|在线|门户|人大|人大常委会)$")
-_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|——)\s*[^-_|｜—–]{2,30}$")
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def title_line_matching(lines: tuple[Line, ...], html_title: str | None) -> str 
         if line.link_only or len(text) < 4 or is_furniture(line.text):
             continue
         suffix = " " + html_title[len(line.text) :].strip()
-        repeated = wanted == text or (wanted.startswith(text) and _TITLE_SUFFIX.fullmatch(suffix))
+        repeated = wanted == text or (wanted.startswith(text) and TITLE_SUFFIX.fullmatch(suffix))
         if repeated and (best is None or len(text) > len(normalise_space(best))):
             best = line.text
     return best
@@ -102,7 +101,7 @@ def is_title_like(text: str) -> bool:
         and text[-1] not in "。；;：:"
         and not is_furniture(text)
         and not is_info_line(text)
-        and not _SITE_NAME.match(text)
+        and not SITE_NAME.match(text)
     )
 
 
@@ -134,7 +133,7 @@ def title_from_html_title(html_title: str | None) -> str | None:
     """<title> minus the site name CMSs append (标题_甘肃人大网, 标题 - 黑龙江网)."""
     if not html_title:
         return None
-    return _TITLE_SUFFIX.sub("", html_title).strip() or None
+    return TITLE_SUFFIX.sub("", html_title).strip() or None
 
 
 def find_title_index(lines: tuple[Line, ...], title: str) -> int | None:
@@ -158,7 +157,7 @@ def _is_header_line(line: Line) -> bool:
         is_info_line(text)
         or is_furniture(text)
         or bool(BYLINE.match(text) and len(text) <= 60)
-        or bool(_SOURCE_LINE.match(text) and len(text) <= 60)
+        or bool(SOURCE_LINE.match(text) and len(text) <= 60)
     )
 
 
@@ -175,7 +174,7 @@ def foot_fact(text: str) -> FootFact | None:
     authors = author_from_foot(text)
     if authors is not None:
         return FootFact("authors", text, authors)
-    source = _SOURCE_LINE.match(text)
+    source = SOURCE_LINE.match(text)
     if source and len(text) <= 60:
         return FootFact("source", source["source"].strip())
     if DATE_ALONE.match(text):
@@ -183,43 +182,51 @@ def foot_fact(text: str) -> FootFact | None:
     return None
 
 
-def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
-    title_index = find_title_index(lines, title)
-    start = 0 if title_index is None else title_index + 1
-    header = [lines[title_index].text] if title_index is not None else []
-    above = (
-        []
-        if title_index is None
-        else [line.text for line in lines[max(0, title_index - 2) : title_index]]
-    )
+def _read_header(lines: tuple[Line, ...], title_index: int | None) -> tuple[list[str], int]:
+    """The title line and the info lines under it; returns them and where the body starts."""
+    if title_index is None:
+        return [], 0
+    header = [lines[title_index].text]
+    start = title_index + 1
     while start < len(lines) and (not lines[start].in_root or _is_header_line(lines[start])):
-        if lines[start].in_root or start - (title_index or 0) <= 6:
+        if lines[start].in_root or start - title_index <= 6:  # an info bar beside the content
             header.append(lines[start].text)
         start += 1
+    return header, start
+
+
+def _read_body(lines: tuple[Line, ...], start: int) -> tuple[list[Line], int]:
+    """Paragraphs from ``start`` until page furniture begins; returns them and where it begins."""
     body: list[Line] = []
-    end = start
-    for end in range(start, len(lines) + 1):
-        if end == len(lines):
-            break
+    for end in range(start, len(lines)):
         line = lines[end]
         if is_body_end(line.text):
             if body or not line.in_root:
-                break
+                return body, end
             continue  # furniture above the article (share bar, editor line): skip it
-        if not line.in_root or line.link_only or is_furniture(line.text):
-            continue
-        body.append(line)
+        if line.in_root and not line.link_only and not is_furniture(line.text):
+            body.append(line)
+    return body, len(lines)
+
+
+def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
+    title_index = find_title_index(lines, title)
+    above = [] if title_index is None else lines[max(0, title_index - 2) : title_index]
+    header, start = _read_header(lines, title_index)
+    body, end = _read_body(lines, start)
     rest = tuple(line.text for line in lines[end:])
     foot: list[str] = []
     while body and foot_fact(body[-1].text) is not None:
         foot.insert(0, body.pop().text)
     # Author lines that sit just outside the content element, before the furniture starts.
-    for text in rest[:3]:
-        fact = foot_fact(text)
-        if fact and fact.kind == "authors":
-            foot.append(text)
+    foot.extend(text for text in rest[:3] if (f := foot_fact(text)) and f.kind == "authors")
     return Layout(
-        title_index, tuple(header), tuple(reversed(above)), tuple(body), tuple(foot), rest
+        title_index=title_index,
+        header=tuple(header),
+        above=tuple(line.text for line in reversed(above)),
+        body=tuple(body),
+        foot=tuple(foot),
+        rest=rest,
     )
 
 

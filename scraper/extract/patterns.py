@@ -82,3 +82,25 @@ HEADING_SUB = re.compile(r"^[(（][一二三四五六七八九十]{1,3}[)）]")
 # 一是…二是… runs are enumerations inside a paragraph, never headings.
 ENUMERATION_RUN = re.compile(r"^[一二三四五六七八九十]+(?:是|要|要坚持|方面)")
 SENTENCE_END = "。！？；!?;…"
+
+# Where a page names itself, its source and its URLs.
+SOURCE_FIELD = re.compile(r"(?:文章来源|信息来源|来源|稿源)" + COLON + r"(?P<value>.*)")
+SOURCE_LINE = re.compile(r"^\s*(?:来源|稿源|文章来源|信息来源)" + COLON + r"(?P<source>.+)$")
+OWN_URL = re.compile(
+    r"^(?:本文链接|本文地址|本页地址|文章地址|本文网址)" + COLON + r"(?P<url>https?://\S+)"
+)
+ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
+SITE_WELCOME = re.compile(
+    r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"
+)
+SITE_COPYRIGHT = re.compile(
+    r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]+\s+)?版权所有|"
+    r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,30}))"
+)
+# A site's own name: 甘肃人大网, 海伦人大, 利川市人大常委会, 全国人民代表大会, 西宁法治报.
+SITE_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}"
+    r"(?:网|网站|在线|中心|人大|常委会|常务委员会|代表大会|报|频道|门户|客户端)$"
+)
+# <title> suffixes CMSs append: 标题_甘肃人大网, 标题 - 黑龙江网, 标题--海伦人大.
+TITLE_SUFFIX = re.compile(r"\s*(?:[-_|｜—–]+|——)\s*[^-_|｜—–]{2,30}$")

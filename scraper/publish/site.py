@@ -24,6 +24,7 @@ from scraper.analysis.corpus import (
     plain_texts,
     segment_articles,
     unsegmented,
+    with_segmentation,
 )
 from scraper.analysis.themes import Taxonomy, load_taxonomy
 from scraper.errors import ConfigError
@@ -108,9 +109,6 @@ class SiteBuild:
         settings: Settings,
         segmentation: Deferred[Segmentation],
     ) -> None:
-        self._entries = entries
-        self._texts = texts
-        self._taxonomies = taxonomies
         self._options = options
         self._settings = settings
         self._segmentation = segmentation
@@ -169,11 +167,8 @@ class SiteBuild:
     def finish(self) -> list[GeneratedFile]:
         """Wait for the segmentation; every generated file, final. Raises RdkbError subclasses."""
         if self._final is None:
-            analysis = combine(
-                self._entries,
-                self._texts,
-                self._taxonomies.themes,
-                self._taxonomies.glossary,
+            analysis = with_segmentation(
+                self._initial.analysis,
                 self._segmentation.result(),
                 keyword_pages=self._options.keyword_pages,
             )
