@@ -30,6 +30,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n?(?P<body>.*)\Z", re.DOT
 _NOT_TEXT = re.compile(r"[\W_]+")
 _MIN_PARAGRAPH = 30  # shorter paragraphs are too generic to fingerprint a text
 _SHARED_SHARE = 0.6  # share of paragraphs two texts must share to be the same article
+_SAME_TEXT = 0.5  # shingle similarity above which two texts are one article re-paragraphed
 _SLUG_SYLLABLES = 8
 
 
@@ -53,6 +54,17 @@ def paragraph_fingerprints(body: str) -> frozenset[str]:
         if len(text) >= _MIN_PARAGRAPH:
             prints.add(hashlib.blake2b(text.encode(), digest_size=8).hexdigest())
     return frozenset(prints)
+
+
+def text_similarity(first: str, second: str) -> float:
+    """Jaccard similarity of the two texts' 4-character shingles (punctuation ignored)."""
+
+    def shingles(text: str) -> set[str]:
+        plain = normalised_text(text)
+        return {plain[i : i + 4] for i in range(max(1, len(plain) - 3))}
+
+    a, b = shingles(first), shingles(second)
+    return len(a & b) / len(a | b) if a | b else 1.0
 
 
 def slug(title: str) -> str:
@@ -164,7 +176,14 @@ class Archive:
             smaller = min(len(prints), len(self._prints[path])) or 1
             if (count >= 2 and count >= _SHARED_SHARE * smaller) or count == smaller == 1:
                 return path
-        return self._by_key.get((normalised_text(article.title), article.date.isoformat()))
+        # Same title and date, paragraphs split differently: the same text if the words agree.
+        # (Two county sites can both run 县人大常委会召开主任会议 on one day.)
+        same_key = self._by_key.get((normalised_text(article.title), article.date.isoformat()))
+        if same_key is not None:
+            archived = parse(same_key.read_text(encoding="utf-8"), str(same_key))
+            if text_similarity(article.body, archived.body) >= _SAME_TEXT:
+                return same_key
+        return None
 
     def path_for(self, article: Article) -> Path:
         year_dir = self.articles_dir / str(article.date.year)

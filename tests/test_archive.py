@@ -85,12 +85,20 @@ def test_hand_edits_survive_a_reimport_while_other_fields_update(tmp_path: Path)
 
 def test_different_articles_with_the_same_title_and_date_get_distinct_files(tmp_path: Path) -> None:
     archive = Archive(tmp_path)
-    first = archive.store(_article(url=None, site="甲网"))
+    first = archive.store(_article(url="http://a.example/1.html"))
     other_body = "区人大常委会听取审议区政府关于生态环境保护工作情况的报告，提出意见建议。\n"
-    second = archive.store(_article(url="http://other.example/2.html", body=other_body))
-    assert second.status in ("new", "duplicate")
-    if second.status == "new":
-        assert second.path != first.path
+    second = archive.store(_article(url="http://b.example/2.html", body=other_body))
+    assert second.status == "new"
+    assert second.path != first.path
+
+
+def test_the_same_text_re_paragraphed_under_the_same_title_is_a_repost(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    first = archive.store(_article())
+    merged_paragraphs = BODY.replace("\n\n", "")  # one long paragraph: no paragraph matches
+    repost = _article(url="http://portal.example/x.html", body=merged_paragraphs)
+    result = archive.store(repost)
+    assert (result.status, result.path) == ("duplicate", first.path)
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> None:
