@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,3 +31,34 @@ def paragraphs(body: str) -> list[str]:
 def headings(body: str) -> list[str]:
     blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
     return [unescape_markdown(b.lstrip("#").strip()) for b in blocks if b.startswith("#")]
+
+
+# Debian's Chromium, started the way this machine's closed network needs (no background calls).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """A plain static file server on 127.0.0.1 for a built site; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

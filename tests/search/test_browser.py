@@ -13,28 +13,24 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SAMPLES, unescape_markdown
+from tests.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SAMPLES,
+    serve_directory,
+    unescape_markdown,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 QUOTES = "\"'“”‘’„‟‚‛「」『』«»‹›〝〞〟"
 
 pytestmark = [
@@ -105,22 +101,10 @@ def _theme_articles(out: Path, slug: str) -> set[str]:
     return found
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def server(sample_site: SampleSite) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(sample_site.out))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve_directory(sample_site.out) as url:
+        yield url
 
 
 QUERIES = [
@@ -178,7 +162,7 @@ def test_queries_return_exactly_the_articles_containing_them(
     assert len(articles) >= 40
     requests: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("request", lambda r: requests.append(r.url))
         errors: list[str] = []
