@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from scraper.analysis.datafile import data_path, read_entries, required_slug, required_text
 from scraper.analysis.text import join_lines
 from scraper.errors import ConfigError
 
@@ -108,35 +106,23 @@ class Glossary:
 
 
 def default_path() -> Path:
-    return Path(str(resources.files("scraper") / "data" / "concepts.yml"))
+    return data_path("concepts.yml")
 
 
 def load_glossary(path: str | Path | None = None) -> Glossary:
     """Read and validate the glossary; ConfigError names the file and the offending key."""
     path = Path(path) if path else default_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the glossary: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
-        raise ConfigError(f"{path}: expected a mapping with a 'concepts' list")
+    _, entries = read_entries(path, "concepts", "glossary")
     concepts: list[Concept] = []
     owner: dict[str, str] = {}
-    for i, item in enumerate(data["concepts"]):
-        where = f"{path}: concepts[{i}]"
-        if not isinstance(item, dict):
-            raise ConfigError(f"{where}: expected a mapping")
-        slug, name, text = item.get("slug"), item.get("name"), item.get("explanation")
-        if not isinstance(slug, str) or not _SLUG.match(slug):
-            raise ConfigError(f"{where}.slug: lowercase ASCII words joined by '-' required")
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"{where}.name: required")
-        if not isinstance(text, str) or not text.strip():
-            raise ConfigError(f"{where}.explanation: required")
+    for where, item in entries:
+        slug = required_slug(item, where)
+        name = required_text(item, "name", where)
+        text = required_text(item, "explanation", where)
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ConfigError(f"{where}.aliases: a list of strings required")
-        concept = Concept(slug, name.strip(), join_lines(text), tuple(a.strip() for a in aliases))
+        concept = Concept(slug, name, join_lines(text), tuple(a.strip() for a in aliases))
         for term in concept.terms:
             if term in owner:
                 raise ConfigError(f"{where}: term {term!r} already belongs to {owner[term]}")

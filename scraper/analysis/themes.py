@@ -18,12 +18,10 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from scraper.analysis.datafile import data_path, read_entries, required_slug, required_text
 from scraper.analysis.text import join_lines
 from scraper.errors import ArchiveError, ConfigError
 
@@ -74,30 +72,18 @@ class Taxonomy:
 
 
 def default_path() -> Path:
-    return Path(str(resources.files("scraper") / "data" / "themes.yml"))
+    return data_path("themes.yml")
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """Read and validate the taxonomy; ConfigError names the file and the offending key."""
     path = Path(path) if path else default_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the theme taxonomy: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
-        raise ConfigError(f"{path}: expected a mapping with a 'themes' list")
+    data, entries = read_entries(path, "themes", "theme taxonomy")
     themes: list[Theme] = []
-    for i, item in enumerate(data["themes"]):
-        where = f"{path}: themes[{i}]"
-        if not isinstance(item, dict):
-            raise ConfigError(f"{where}: expected a mapping")
-        slug, name, desc = item.get("slug"), item.get("name"), item.get("description")
-        if not isinstance(slug, str) or not _SLUG.match(slug):
-            raise ConfigError(f"{where}.slug: lowercase ASCII words joined by '-' required")
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"{where}.name: required")
-        if not isinstance(desc, str) or not desc.strip():
-            raise ConfigError(f"{where}.description: required")
+    for where, item in entries:
+        slug = required_slug(item, where)
+        name = required_text(item, "name", where)
+        desc = required_text(item, "description", where)
         keywords = item.get("keywords")
         if not isinstance(keywords, dict) or not keywords:
             raise ConfigError(f"{where}.keywords: a mapping of keyword to weight required")
@@ -107,7 +93,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         themes.append(
             Theme(
                 slug=slug,
-                name=name.strip(),
+                name=name,
                 description=join_lines(desc),
                 keywords={str(k): float(v) for k, v in keywords.items()},
             )
