@@ -15,7 +15,6 @@ from scraper.analysis.datafile import data_path, read_entries, required_slug, re
 from scraper.analysis.text import join_lines
 from scraper.errors import ConfigError
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # HTML tags and comments; concept links are never put inside the elements named below.
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)?[^>]*>|<!--.*?-->", re.DOTALL)
 _NO_LINK_TAGS = frozenset(

@@ -117,26 +117,12 @@ class Segmenter:
         return [t for t in self.tokenizer.lcut(text, HMM=False) if t.strip()]
 
     def segment(self, title: str, body_text: str) -> Segmented:
-        title_words, _ = self._content_words(title)
-        body_words, tokens = self._content_words(body_text)
-        return Segmented(title=Counter(title_words), body=Counter(body_words), tokens=tokens)
-
-    def _content_words(self, text: str) -> tuple[list[str], int]:
-        """The content words of ``text`` and its token count, as :meth:`cut` would give them,
-        without jieba's generator around the block cutter: the runs jieba segments are the odd
-        parts of ``_JIEBA_RUN.split``; the rest yields one token per non-space character (never
-        a content word)."""
-        cut_block = self.tokenizer._Tokenizer__cut_DAG_NO_HMM
-        words: list[str] = []
-        tokens = 0
-        for n, part in enumerate(_JIEBA_RUN.split(text)):
-            if n % 2:
-                run = cut_block(part)
-                tokens += len(run)
-                words += [w for w in run if is_content_word(w)]
-            elif part:
-                tokens += sum(1 for ch in part if not ch.isspace())
-        return words, tokens
+        body_tokens = self.cut(body_text)
+        return Segmented(
+            title=Counter(t for t in self.cut(title) if is_content_word(t)),
+            body=Counter(t for t in body_tokens if is_content_word(t)),
+            tokens=len(body_tokens),
+        )
 
     def fingerprint(self) -> str:
         """Changes whenever segmentation could change: jieba, the dictionary, the extra words."""
@@ -287,8 +273,6 @@ def fast_block_cutter(tokenizer: Any) -> Callable[[str], list[str]]:
 
 
 _ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
-# jieba's re_han_default: the runs its exact mode segments (everything else is cut per character)
-_JIEBA_RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 
 
 @functools.lru_cache(maxsize=4)

@@ -15,7 +15,6 @@ The rule, in full (it is meant to be read by editors, not only by programmers):
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +23,6 @@ from typing import Any
 from scraper.analysis.datafile import data_path, read_entries, required_slug, required_text
 from scraper.analysis.text import join_lines
 from scraper.errors import ArchiveError, ConfigError
-
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
