@@ -30,7 +30,7 @@ def on_page_content(
     build = _build(config)
     if build is None:
         return None
-    return build.page_html(page.file.src_uri, html)
+    return build.article_body(page.file.src_uri, html)
 
 
 def on_page_context(
@@ -44,8 +44,11 @@ def on_page_context(
     html = build.decorate(page.file.src_uri, page.content or "")
     if html is not None:
         page.content = html
-    context["rdkb_fragments"] = build.fragments
-    context["rdkb_fragment_key"] = fragment_key(page.url, [p.url for p in nav.pages])
+    # template variables of our own, which MkDocs' TypedDict does not declare
+    context["rdkb_fragments"] = build.fragments  # type: ignore[typeddict-unknown-key]
+    context["rdkb_fragment_key"] = fragment_key(  # type: ignore[typeddict-unknown-key]
+        page.url, [p.url for p in nav.pages]
+    )
     return context
 
 

@@ -6,14 +6,17 @@ joined only when the first page needs it. Where ``fork`` is unavailable the func
 at the first :meth:`Deferred.result`.
 
 ``os.fork`` rather than ``multiprocessing.Process``: the child may start a worker pool of its own
-(daemonic processes may not), and a parent that never asks for the result (a build that failed
-elsewhere) must not wait for the child at exit — the child's write fails once the parent is gone.
+(daemonic processes may not). A result nobody collects (a build that failed elsewhere, which
+``mkdocs serve`` survives) is abandoned when its :class:`Deferred` is garbage-collected or the
+interpreter exits: the child is killed and reaped.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
+import weakref
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -43,6 +46,7 @@ class Deferred(Generic[T]):
                 _run_child(fn, write)
             os.close(write)
             self._pid, self._read, self._fn = pid, read, None
+            self._abandon = weakref.finalize(self, _abandon, pid, read)
 
     @property
     def in_background(self) -> bool:
@@ -60,6 +64,7 @@ class Deferred(Generic[T]):
         return self._value  # type: ignore[return-value]
 
     def _receive(self) -> T:
+        self._abandon.detach()
         try:
             with os.fdopen(self._read, "rb") as fh:
                 ok, payload = pickle.load(fh)
@@ -70,6 +75,16 @@ class Deferred(Generic[T]):
         if not ok:
             raise payload
         return payload  # type: ignore[no-any-return]
+
+
+def _abandon(pid: int, read: int) -> None:
+    """Stop a child whose result nobody will read."""
+    os.close(read)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 def _run_child(fn: Callable[[], object], write: int) -> None:  # pragma: no cover (child)

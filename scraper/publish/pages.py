@@ -44,8 +44,8 @@ class Settings:
     site_name: str = "人大知识库"
     site_url: str = ""
     use_directory_urls: bool = True
-    page_size: int = 50  # listings with summaries (themes, months)
-    compact_page_size: int = 200  # title-only listings (regions, authors, concepts, keywords)
+    page_size: int = 100  # listings with summaries (themes, months)
+    compact_page_size: int = 500  # title-only listings (regions, authors, concepts, keywords)
     latest_count: int = 12
     feed_count: int = 30
 

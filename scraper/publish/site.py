@@ -42,8 +42,8 @@ _OUTSIDE_LINK = re.compile(r'<a href="(?=(?:https?:)?//)')
 class Options:
     """``extra.rdkb`` in mkdocs.yml, validated."""
 
-    page_size: int = 50
-    compact_page_size: int = 200
+    page_size: int = 100
+    compact_page_size: int = 500
     latest_count: int = 12
     feed_count: int = 30
     related_count: int = 5
@@ -189,7 +189,7 @@ class SiteBuild:
         return self.pages.analysis
 
     # -- HTML ----------------------------------------------------------------------------------
-    def page_html(self, src_uri: str, html: str) -> str | None:
+    def article_body(self, src_uri: str, html: str) -> str | None:
         """An article's converted body with links to concepts and outside links marked; None for
         other pages. Needs no segmentation (runs while the child is still segmenting)."""
         if not is_article_uri(src_uri):
@@ -205,7 +205,7 @@ class SiteBuild:
         footer, a generated page with its body, the home page with its markers filled."""
         if src_uri == HOME:
             return self.home_html(html)
-        self.pages  # noqa: B018 (waits for the segmentation, once)
+        self.finish()  # waits for the segmentation (once)
         generated = self._files.get(src_uri)
         if generated is not None:
             return html + generated.html if generated.body else None

@@ -3,7 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from scraper.analysis.concepts import load_glossary
-from scraper.analysis.corpus import analyse, is_sample
+from scraper.analysis.corpus import (
+    analyse,
+    combine,
+    is_sample,
+    plain_texts,
+    segment_articles,
+    unsegmented,
+    with_segmentation,
+)
 from scraper.analysis.themes import load_taxonomy
 from scraper.records import Author
 from tests.analysis.conftest import article, entries
@@ -55,3 +63,21 @@ def test_sample_detection_uses_every_url() -> None:
     assert is_sample(article("a", "", url="https://rd.synth.example/a"))
     assert not is_sample(article("a", "", url="https://www.npc.gov.cn/a"))
     assert not is_sample(article("a", ""))
+
+
+def test_segmentation_added_later_gives_the_same_analysis() -> None:
+    """The site build renders page names from the front matter first and adds the segmentation's
+    results (from another process) later: the result must be what ``analyse`` gives at once."""
+    arts = entries(*ARTS)
+    taxonomy, glossary = load_taxonomy(), load_glossary()
+    texts = plain_texts(arts)
+    preliminary = combine(arts, texts, taxonomy, glossary, unsegmented(arts))
+    assert all(not i.themes and not i.related for i in preliminary.infos)
+    assert preliminary.by_concept["zhifa-jiancha"] == [2, 1, 0]  # no segmentation needed
+    later = with_segmentation(
+        preliminary, segment_articles(arts, texts, taxonomy, glossary, workers=1)
+    )
+    at_once = analyse(arts, taxonomy, glossary, workers=1)
+    assert later.infos == at_once.infos
+    assert later.by_theme == at_once.by_theme and later.by_keyword == at_once.by_keyword
+    assert later.prev_next == at_once.prev_next

@@ -5,7 +5,14 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.analysis.concepts import load_glossary
-from scraper.analysis.corpus import analyse
+from scraper.analysis.corpus import (
+    analyse,
+    combine,
+    plain_texts,
+    segment_articles,
+    unsegmented,
+    with_segmentation,
+)
 from scraper.analysis.themes import load_taxonomy
 from scraper.publish import article, charts, feed
 from scraper.publish.pages import Settings, SitePages
@@ -117,3 +124,21 @@ def test_quotes_and_feed_and_chart() -> None:
     assert '<link rel="alternate" href="https://rdkb.example/articles/2024/a/"/>' in atom
     svg = charts.bar_chart("各年份文章数", [("2023", 3), ("2024", 6)])
     assert svg.count("<rect") == 2 and "各年份文章数" in svg
+
+
+def test_pages_named_before_the_segmentation_keep_their_markdown() -> None:
+    """The site build adds the pages the front matter decides before jieba is done (their
+    Markdown is converted then) and the rest after: the early ones must not change."""
+    arts = entries(*ARTICLES)
+    taxonomy, glossary = load_taxonomy(), load_glossary()
+    texts = plain_texts(arts)
+    early = combine(arts, texts, taxonomy, glossary, unsegmented(arts))
+    final = with_segmentation(early, segment_articles(arts, texts, taxonomy, glossary, workers=1))
+    settings = Settings(page_size=1, compact_page_size=1)
+    before = {f.src_uri: f for f in SitePages(early, settings).files()}
+    after = {f.src_uri: f for f in SitePages(final, settings).files()}
+    assert set(before) <= set(after)
+    assert any(uri.startswith("keywords/") and uri not in before for uri in after)
+    for uri, file in before.items():
+        if uri.endswith(".md"):
+            assert after[uri].content == file.content, uri
