@@ -1,8 +1,10 @@
 """MkDocs hooks: analyse the archive and add the generated pages (themes, regions, …) in memory.
 
-The analysis runs while MkDocs converts the pages: ``on_files`` starts it and adds the pages the
-front matter decides, ``on_env`` (every page converted, none rendered yet) waits for it and adds
-the theme and keyword pages, converting them like MkDocs converts the others.
+The analysis runs while MkDocs converts the pages: ``on_config`` starts it (a child process),
+``on_files`` reads the front matter and adds the pages it decides, ``on_page_read_source`` /
+``on_page_markdown`` give MkDocs the articles as already read, ``on_env`` (every page converted,
+none rendered yet) waits for the analysis and adds the theme and keyword pages, converting them
+like MkDocs converts the others.
 
 Thin by design: the work is in ``scraper.analysis`` and ``scraper.publish``. Per-build objects
 live on the config object (``mkdocs serve`` reloads the config, not this module).
@@ -18,13 +20,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from scraper.analysis.archive import is_article_uri
+from scraper.analysis.archive import is_article_uri, list_articles
 from scraper.errors import RdkbError
 from scraper.publish.pages import Settings
 from scraper.publish.site import (
+    ANALYSING_KEY,
     BUILD_KEY,
     OPTIONS_KEY,
     TAXONOMIES_KEY,
+    Analysing,
     Options,
     SiteBuild,
     Taxonomies,
@@ -37,6 +41,10 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("rdkb")
 
+# What an article's source becomes for MkDocs: its front matter was read and parsed in
+# ``on_files`` already, so MkDocs parses an empty one and ``on_page_markdown`` puts it back.
+EMPTY_FRONT_MATTER = "---\n{}\n---\n"
+
 # Material's lunr search assets, copied even when its search plugin is off.
 SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
@@ -45,13 +53,21 @@ SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
-    """Validate ``extra.rdkb`` and load themes.yml / concepts.yml early, so errors come first."""
+    """Validate ``extra.rdkb`` and load themes.yml / concepts.yml early, so errors come first;
+    start analysing the articles in docs/articles/ (``on_files`` checks they are MkDocs' own)."""
     try:
         options = Options.from_extra(config.extra, _config_dir(config))
         config[OPTIONS_KEY] = options
-        config[TAXONOMIES_KEY] = Taxonomies.load(options)
+        config[TAXONOMIES_KEY] = taxonomies = Taxonomies.load(options)
     except RdkbError as exc:
         raise PluginError(str(exc)) from exc
+    config[ANALYSING_KEY] = Analysing(
+        list_articles(config.docs_dir),
+        taxonomies,
+        options,
+        _settings(config, options),
+        _cache_dir(config),
+    )
     return config
 
 
@@ -69,10 +85,13 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
             config[TAXONOMIES_KEY],
             options,
             _settings(config, options),
-            os.path.join(_config_dir(config), ".cache", "rdkb"),
+            _cache_dir(config),
+            started=config.get(ANALYSING_KEY),
         )
     except RdkbError as exc:
         raise PluginError(f"docs_dir {config.docs_dir}: {exc}") from exc
+    finally:
+        config[ANALYSING_KEY] = None  # taken over by the build, or abandoned (the child stopped)
     config[BUILD_KEY] = build
     if "material/search" not in config.plugins:
         _drop_search_assets(files)
@@ -81,6 +100,25 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
             raise _taken(generated.src_uri)
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
+
+
+def on_page_read_source(*, page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
+    """An article's body as ``on_files`` read it: MkDocs need not read and parse it again."""
+    build = _build(config)
+    body = build.article_markdown(page.file.src_uri) if build else None
+    return None if body is None else EMPTY_FRONT_MATTER + body
+
+
+@event_priority(100)  # first: the other hooks' on_page_markdown may read page.meta
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+) -> str | None:
+    """An article's front matter, left out of its source by ``on_page_read_source``."""
+    build = _build(config)
+    meta = build.article_meta(page.file.src_uri) if build else None
+    if meta is not None and not page.meta:
+        page.meta = meta
+    return None
 
 
 @event_priority(100)  # first: the other hooks' on_env (the search index) need the analysis
@@ -112,6 +150,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs: An
 
 
 # Helpers
+
+
+def _build(config: MkDocsConfig) -> SiteBuild | None:
+    build = config.get(BUILD_KEY)
+    return build if isinstance(build, SiteBuild) else None
 
 
 def _settings(config: MkDocsConfig, options: Options) -> Settings:
@@ -153,6 +196,10 @@ def _drop_search_assets(files: Files) -> None:
     for file in list(files):
         if file.src_uri.startswith(SEARCH_ASSETS):
             files.remove(file)
+
+
+def _cache_dir(config: MkDocsConfig) -> str:
+    return os.path.join(_config_dir(config), ".cache", "rdkb")
 
 
 def _config_dir(config: MkDocsConfig) -> str:

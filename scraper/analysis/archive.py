@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ class Entry:
 
     src_uri: str
     article: Article
+    # the front matter as parsed (what MkDocs would make ``page.meta``); empty when not read
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -62,7 +65,7 @@ def parse_article(src_uri: str, text: str) -> Entry:
         raise ArchiveError(f"{src_uri}: 'date' must be a real YYYY-MM-DD date: {exc}") from exc
     if not isinstance(meta, dict):
         raise ArchiveError(f"{src_uri}: front matter must be a mapping of keys to values")
-    return Entry(src_uri, _article_from_meta(src_uri, meta, body))
+    return Entry(src_uri, _article_from_meta(src_uri, meta, body), meta)
 
 
 def _article_from_meta(src_uri: str, meta: dict[str, Any], body: str) -> Article:
@@ -117,6 +120,21 @@ def _str_list(src_uri: str, key: str, value: Any) -> list[str]:
 
 def is_article_uri(src_uri: str) -> bool:
     return src_uri.startswith(ARTICLES_DIR + "/") and src_uri.endswith(".md")
+
+
+def list_articles(docs_dir: str | Path) -> list[tuple[str, str]]:
+    """(src_uri, absolute path) of the articles under ``docs_dir/articles``, in the order MkDocs
+    lists its files (folders sorted, ``index``/``README`` first); hidden files left out."""
+    root = Path(docs_dir)
+    out: list[tuple[str, str]] = []
+    for folder, dirnames, filenames in os.walk(root / ARTICLES_DIR, followlinks=True):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        filenames.sort(key=lambda f: (os.path.splitext(f)[0] not in ("index", "README"), f))
+        for name in filenames:
+            if name.endswith(".md") and not name.startswith("."):
+                path = os.path.join(folder, name)
+                out.append((Path(path).relative_to(root).as_posix(), path))
+    return out
 
 
 def load_archive(docs_dir: str | Path) -> list[Entry]:

@@ -25,6 +25,12 @@ def _external(url: str, text: str) -> str:
 
 def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:
     """Sample notice, title, metadata list and theme/keyword tags."""
+    before, title, after = header_parts(info, site)
+    return before + title + after if with_title else before + after
+
+
+def header_parts(info: ArticleInfo, site: SitePages) -> tuple[str, str, str]:
+    """The header around its title (``<h1>``), left out when the article's body has one."""
     a = info.article
     src = info.src_uri
     paths = site.paths
@@ -86,11 +92,11 @@ def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:
         tags.append(
             f'<p class="rdkb-tags"><span class="rdkb-tags__label">关键词</span>{"".join(words)}</p>'
         )
-    title = f"<h1>{escape(a.title)}</h1>" if with_title else ""
     notice = SAMPLE_NOTICE if info.is_sample else ""
     return (
-        f'{notice}<header class="rdkb-article-header">{title}'
-        f'<dl class="rdkb-meta">{meta}</dl>{"".join(tags)}</header>'
+        f'{notice}<header class="rdkb-article-header">',
+        f"<h1>{escape(a.title)}</h1>",
+        f'<dl class="rdkb-meta">{meta}</dl>{"".join(tags)}</header>',
     )
 
 

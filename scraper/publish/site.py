@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -92,12 +91,13 @@ class SiteBuild:
     """The analysis and the generated pages of one build, in two steps.
 
     :meth:`create` (MkDocs' ``on_files``) reads the front matter, starts the segmentation-bound
-    analysis (themes, keywords, related) in a child process and renders what the front matter
+    analysis (themes, keywords, related) in a child process (or takes over the one started in
+    ``on_config``: :class:`Analysing`) and renders what the front matter
     alone decides: which pages exist apart from the theme and keyword pages. :meth:`finish`
     (``on_env``, after every page is converted) joins the child and returns every generated file,
     the theme and keyword pages among them. Everything that depends on the segmentation — article
     headers and footers, listing bodies, the home page's themes — is added to the HTML just before
-    the page is rendered (:meth:`decorate`).
+    the page is rendered (:meth:`decorate`), by the child if it is done (:class:`Prerendered`).
     """
 
     def __init__(
@@ -107,10 +107,11 @@ class SiteBuild:
         taxonomies: Taxonomies,
         options: Options,
         settings: Settings,
-        segmentation: Deferred[Segmentation],
+        segmentation: Deferred[Segmentation, Prerendered],
     ) -> None:
         self._options = options
         self._settings = settings
+        self._entries = {e.src_uri: e for e in entries}
         self._segmentation = segmentation
         preliminary = combine(
             entries,
@@ -135,29 +136,35 @@ class SiteBuild:
         cache_dir: str | None = None,
         *,
         background: bool = True,
+        started: Analysing | None = None,
     ) -> SiteBuild:
         """Read (src_uri, absolute path) articles and start analysing them. Raises RdkbError
         subclasses (now for the front matter; from :meth:`finish` for the segmentation).
 
         ``cache_dir`` keeps jieba's segmentation of unchanged articles between builds; it must be
         outside docs/, or ``mkdocs serve`` would rebuild once more after every write.
-        ``background``: segment in a child process while MkDocs converts the pages."""
+        ``background``: segment in a child process while MkDocs converts the pages.
+        ``started``: the analysis started earlier (:class:`Analysing`), taken over if it is of
+        the same articles with the same settings, else abandoned."""
+        articles = [(uri, str(path)) for uri, path in articles]
+        analysing = Analysing(
+            articles, taxonomies, options, settings, cache_dir, background=background, ifnot=started
+        )
         entries = list(read_entries(articles))
         texts = plain_texts(entries)
-        cache = Path(cache_dir) if cache_dir and options.cache else None
-        segmentation = Deferred(
-            partial(
-                segment_articles,
-                entries,
-                texts,
-                taxonomies.themes,
-                taxonomies.glossary,
-                related_count=options.related_count,
-                cache_dir=cache,
-            ),
-            background=background,
-        )
-        return cls(entries, texts, taxonomies, options, settings, segmentation)
+        return cls(entries, texts, taxonomies, options, settings, analysing.deferred)
+
+    def article_markdown(self, src_uri: str) -> str | None:
+        """An article's Markdown body as :meth:`create` read it (what MkDocs would get from
+        reading the file again and taking the front matter off); None for other pages."""
+        entry = self._entries.get(src_uri)
+        return None if entry is None else entry.article.body
+
+    def article_meta(self, src_uri: str) -> dict[str, Any] | None:
+        """An article's front matter as :meth:`create` parsed it (a copy: MkDocs' ``page.meta``);
+        None for other pages."""
+        entry = self._entries.get(src_uri)
+        return None if entry is None else dict(entry.meta)
 
     def initial_files(self) -> list[GeneratedFile]:
         """The generated files whose names the front matter decides (all but theme pages after
@@ -206,9 +213,17 @@ class SiteBuild:
         if src_uri == HOME:
             return self.home_html(html)
         self.finish()  # waits for the segmentation (once)
+        ready = self._segmentation.then_ready()  # rendered by the child, if it was faster
         generated = self._files.get(src_uri)
         if generated is not None:
-            return html + generated.html if generated.body else None
+            if not generated.body:
+                return None
+            body = ready.listings.get(src_uri) if ready else None
+            return html + (generated.html if body is None else body)
+        parts = ready.articles.get(src_uri) if ready else None
+        if parts is not None:
+            before, title, after, foot = parts
+            return before + ("" if "<h1" in html else title) + after + html + foot
         return self.article_html(src_uri, html)
 
     def article_html(self, src_uri: str, html: str) -> str | None:
@@ -236,7 +251,111 @@ class SiteBuild:
         return _MARKER.sub(replace, html)
 
 
+class Analysing:
+    """The segmentation-bound analysis of some article files (:func:`segment_articles`), then
+    :func:`prerender`, started in a child process. The hooks start it in ``on_config``, before
+    MkDocs lists the files; :meth:`SiteBuild.create` takes it over (``ifnot``) when it is of the
+    articles MkDocs found, with the same settings."""
+
+    def __init__(
+        self,
+        articles: list[tuple[str, str]],
+        taxonomies: Taxonomies,
+        options: Options,
+        settings: Settings,
+        cache_dir: str | None = None,
+        *,
+        background: bool = True,
+        ifnot: Analysing | None = None,
+    ) -> None:
+        self.deferred: Deferred[Segmentation, Prerendered]
+        self.key: tuple[object, ...]
+        key = (
+            tuple(uri for uri, _ in articles),
+            taxonomies,
+            options,
+            settings,
+            cache_dir,
+            background,
+        )
+        if ifnot is not None and ifnot.key == key:
+            self.key, self.deferred = key, ifnot.deferred
+            return
+        self.key = key
+        self._articles = articles
+        self._taxonomies = taxonomies
+        self._options = options
+        self._settings = settings
+        self._cache = Path(cache_dir) if cache_dir and options.cache else None
+        self._entries: list[Entry] = []
+        self._texts: list[str] = []
+        # the child, once done, renders what the main process would (if it is still busy)
+        self.deferred = Deferred(self._segment, then=self._prerender, background=background)
+
+    def _segment(self) -> Segmentation:
+        """In the child: read the articles (the main process reads them too) and segment them.
+        Raises RdkbError subclasses."""
+        self._entries = list(read_entries(self._articles))
+        self._texts = plain_texts(self._entries)
+        return segment_articles(
+            self._entries,
+            self._texts,
+            self._taxonomies.themes,
+            self._taxonomies.glossary,
+            related_count=self._options.related_count,
+            cache_dir=self._cache,
+        )
+
+    def _prerender(self, segmentation: Segmentation) -> Prerendered:
+        return prerender(
+            self._entries,
+            self._texts,
+            self._taxonomies,
+            self._options,
+            self._settings,
+            segmentation,
+        )
+
+
+@dataclass(frozen=True)
+class Prerendered:
+    """HTML the main process would render just before each page's template, rendered instead by
+    the analysis child once it is done (src_uri → HTML): article headers (before the title, the
+    ``<h1>``, after it) and footers, listing bodies."""
+
+    articles: dict[str, tuple[str, str, str, str]]
+    listings: dict[str, str]
+
+
+def prerender(
+    entries: Sequence[Entry],
+    texts: Sequence[str],
+    taxonomies: Taxonomies,
+    options: Options,
+    settings: Settings,
+    segmentation: Segmentation,
+) -> Prerendered:
+    """What :meth:`SiteBuild.decorate` adds to articles and listings, from the segmentation (the
+    same analysis as :meth:`SiteBuild.finish`: :func:`combine` gives what ``with_segmentation``
+    gives)."""
+    analysis = combine(
+        entries,
+        texts,
+        taxonomies.themes,
+        taxonomies.glossary,
+        segmentation,
+        keyword_pages=options.keyword_pages,
+    )
+    pages = SitePages(analysis, settings)
+    articles = {
+        info.src_uri: (*article_html.header_parts(info, pages), article_html.footer(info, pages))
+        for info in analysis.infos
+    }
+    return Prerendered(articles, {f.src_uri: f.html for f in pages.files() if f.body})
+
+
 # Keys under which the hooks keep this build's objects on the MkDocs config (per build).
 TAXONOMIES_KEY = "rdkb_taxonomies"
 OPTIONS_KEY = "rdkb_options"
 BUILD_KEY = "rdkb_build"
+ANALYSING_KEY = "rdkb_analysing"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import select
 
 import pytest
 
@@ -40,7 +41,70 @@ def test_an_abandoned_child_is_stopped_and_reaped() -> None:
     import time
 
     deferred = Deferred(lambda: time.sleep(60))
-    pid = deferred._pid
+    pid = deferred.pid
     del deferred  # never joined: garbage-collected
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
+def _wait_for_then(deferred: Deferred[int, int]) -> int | None:
+    import time
+
+    deadline = time.monotonic() + 30  # generous: CI machines are shared and slow to fork
+    while time.monotonic() < deadline:
+        value = deferred.then_ready()
+        if value is not None or deferred._then_done:  # a value, or settled as None for good
+            return value
+        time.sleep(0.01)
+    return None
+
+
+def test_then_runs_in_the_child_after_the_result_and_never_blocks() -> None:
+
+    deferred: Deferred[int, int] = Deferred(lambda: 6, then=lambda v: v * 7)
+    assert deferred.then_ready() is None  # not before the result is joined
+    # Wait until the child has sent the result, so that asking for it does not wait (a caller
+    # that waits does then's work itself: the next test). Polled, not slept: no timing race.
+    child = deferred._child
+    assert child is not None
+    assert select.select([child.read], [], [], 30)[0], "the child sent no result within 30 s"
+    assert deferred.result() == 6
+    pid = deferred.pid
+    assert _wait_for_then(deferred) == 42
+    assert deferred.then_ready() == 42  # kept
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped once both results are in
+
+
+def test_then_is_none_when_it_fails_or_runs_inline() -> None:
+    def fail(_value: int) -> int:
+        raise ArchiveError("articles/x.md: cannot render")
+
+    failing: Deferred[int, int] = Deferred(lambda: 1, then=fail)
+    assert failing.result() == 1
+    assert _wait_for_then(failing) is None
+    inline: Deferred[int, int] = Deferred(lambda: 1, then=lambda v: v, background=False)
+    assert inline.result() == 1 and inline.then_ready() is None
+
+
+def test_a_child_still_in_then_is_stopped_when_abandoned() -> None:
+    import time
+
+    deferred: Deferred[int, None] = Deferred(lambda: 1, then=lambda _v: time.sleep(60))
+    assert deferred.result() == 1
+    pid = deferred.pid
+    del deferred
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_then_is_left_out_when_the_caller_waits_for_the_result() -> None:
+    import time
+
+    def slow() -> int:
+        time.sleep(1.5)  # long enough that the parent asks first, even on a loaded machine
+        return 1
+
+    deferred: Deferred[int, int] = Deferred(slow, then=lambda v: v + 1)
+    assert deferred.result() == 1  # joined while the child was still busy: no then
+    assert _wait_for_then(deferred) is None

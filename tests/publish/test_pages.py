@@ -142,3 +142,23 @@ def test_pages_named_before_the_segmentation_keep_their_markdown() -> None:
     for uri, file in before.items():
         if uri.endswith(".md"):
             assert after[uri].content == file.content, uri
+
+
+def test_prerendered_html_is_what_the_main_process_renders() -> None:
+    from scraper.publish.site import Options, Taxonomies, prerender
+
+    es = entries(*ARTICLES)
+    texts = plain_texts(es)
+    taxonomy, glossary = load_taxonomy(), load_glossary()
+    segmentation = segment_articles(es, texts, taxonomy, glossary)
+    settings = Settings()
+    pre = prerender(es, texts, Taxonomies(taxonomy, glossary), Options(), settings, segmentation)
+    preliminary = combine(es, texts, taxonomy, glossary, unsegmented(es))
+    final = SitePages(with_segmentation(preliminary, segmentation), settings)
+    for info in final.analysis.infos:
+        before, title, after, foot = pre.articles[info.src_uri]
+        assert before + title + after == article.header(info, final)
+        assert before + after == article.header(info, final, with_title=False)
+        assert foot == article.footer(info, final)
+    bodies = {f.src_uri: f.html for f in final.files() if f.body}
+    assert bodies and pre.listings == bodies
