@@ -340,6 +340,9 @@ def test_two_machines_share_one_queue_through_redis(first: FirstCrawl, tmp_path:
     try:
         _wait_for_port(port)
         shared = ("--redis", f"redis://127.0.0.1:{port}/0", "--redis-key", "test")
+        # Two crawlers share the cores: a longer timeout (still under the slow page's delay) so
+        # that a loaded machine does not turn an ordinary page into a retry, fetched twice.
+        shared += ("--timeout", str(SLOW_SECONDS - 1))
         demo.clear()
         workers = [
             subprocess.Popen(
