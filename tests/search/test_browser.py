@@ -115,7 +115,7 @@ QUERIES = [
     "监督",
     "一府一委两院",
     "守正创新",
-    "沈建华",  # a person (author of one sample, named in others?)
+    "沈建华",  # a person: the author of one sample
     "海伦市",  # a place
     "湖州",
     "人大代表 监督",  # AND
