@@ -7,7 +7,7 @@ They are frozen so a stage cannot change what an earlier stage produced, and the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 # Front-matter keys in the order they are written; nothing else is written by the importer.
@@ -128,9 +128,6 @@ class Article:
             also_at=tuple(data.get("also_at") or ()),
             extra={k: v for k, v in data.items() if k not in known},
         )
-
-    def with_also_at(self, urls: tuple[str, ...]) -> Article:
-        return replace(self, also_at=urls)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ The rule, in full (it is meant to be read by editors, not only by programmers):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -144,11 +144,3 @@ def assign(taxonomy: Taxonomy, scores: Mapping[str, float]) -> tuple[str, ...]:
 
 def _order(taxonomy: Taxonomy, slug: str) -> int:
     return next((i for i, t in enumerate(taxonomy.themes) if t.slug == slug), len(taxonomy.themes))
-
-
-def explain(taxonomy: Taxonomy, slug: str, body: Mapping[str, int]) -> Iterable[tuple[str, int]]:
-    """The keywords of a theme found in a body, with their counts (for showing why)."""
-    theme = taxonomy.get(slug)
-    return sorted(
-        ((w, body[w]) for w in theme.keywords if body.get(w)), key=lambda kv: (-kv[1], kv[0])
-    )
