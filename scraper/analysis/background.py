@@ -10,9 +10,14 @@ parent may take over instead of doing it itself, if it is ready in time (:meth:`
 never waits). The build uses it to render article headers and footers while MkDocs is busy.
 
 ``os.fork`` rather than ``multiprocessing.Process``: the child may start a worker pool of its own
-(daemonic processes may not). A result nobody collects (a build that failed elsewhere, which
-``mkdocs serve`` survives) is abandoned when its :class:`Deferred` is garbage-collected or the
-interpreter exits: the child is killed and reaped.
+(daemonic processes may not). A child closes its copies of the other children's pipes right after
+the fork: a read end left open in a sibling would hide from a child that its parent stopped
+reading, and the child would block on a full pipe (the analysis and search children once
+deadlocked that way).
+
+A result nobody collects (a build that failed elsewhere, which ``mkdocs serve`` survives) is
+abandoned when its :class:`Deferred` is garbage-collected or the interpreter exits: the child is
+killed and reaped.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import signal
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Generic, TypeVar, cast
+from typing import ClassVar, Generic, TypeVar, cast
 
 from scraper.errors import RdkbError
 
@@ -39,8 +44,21 @@ class BackgroundError(RdkbError):
 class _Child:
     """A forked child's pid and the read ends of its pipes (result, then-result)."""
 
+    # The children this process started, while their objects live: a new child closes their pipes.
+    running: ClassVar[weakref.WeakSet[_Child]] = weakref.WeakSet()
+
     def __init__(self, pid: int, read: int, read_then: int) -> None:
         self.pid, self.read, self.read_then = pid, read, read_then
+        _Child.running.add(self)
+
+    @classmethod
+    def close_siblings(cls) -> None:  # pragma: no cover (child)
+        """In a new child: close the pipes the parent holds to its other children, and forget
+        them (a sibling's finaliser, run here, must neither close reused fds nor kill it)."""
+        for sibling in list(cls.running):
+            sibling.close(sibling.read)
+            sibling.close(sibling.read_then)
+            sibling.pid = 0
 
     def close(self, fd: int) -> None:
         if fd >= 0:
@@ -90,6 +108,7 @@ class Deferred(Generic[T, U]):
             read_then, write_then = os.pipe() if then is not None else (-1, -1)
             pid = os.fork()
             if pid == 0:  # the child: compute, send, leave without running the parent's exit code
+                _Child.close_siblings()
                 os.close(read)
                 if read_then >= 0:
                     os.close(read_then)

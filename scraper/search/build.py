@@ -43,12 +43,18 @@ class IndexStats:
     postings: int
     shards: int
     bytes: int  # compressed bytes written
-    seconds: float
+    seconds: float  # in the calling process
+    background_seconds: float | None = None  # counting the grams in a child process, if it did
 
     def summary(self) -> str:
+        counted = (
+            ""
+            if self.background_seconds is None
+            else f"grams counted beside the conversion ({self.background_seconds:.1f} s), "
+        )
         return (
             f"search index: {self.docs} articles, {self.keys} grams, {self.postings} postings, "
-            f"{self.shards} shards, {self.bytes / 1e6:.1f} MB, {self.seconds:.1f} s"
+            f"{self.shards} shards, {self.bytes / 1e6:.1f} MB, {counted}{self.seconds:.1f} s"
         )
 
 
@@ -141,6 +147,82 @@ def _facets(docs: Sequence[SearchDoc], theme_order: Sequence[str]) -> dict[str, 
     }
 
 
+@dataclass(frozen=True)
+class GramShards:
+    """What :func:`write_gram_shards` wrote: postings of ``urls`` (document numbers in order)."""
+
+    urls: tuple[str, ...]
+    keys: int
+    postings: int
+    shards: int
+    bytes: int
+    seconds: float
+
+
+def prepare_index_dir(site_dir: Path) -> Path:
+    """An empty ``site_dir/search-index/`` (replacing an old one) with its sub-folders."""
+    out = site_dir / INDEX_DIR
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "shards").mkdir(parents=True)
+    (out / "docs").mkdir()
+    return out
+
+
+def write_gram_shards(
+    urls: Sequence[str], texts: Iterable[str], out: Path, settings: IndexSettings
+) -> GramShards:
+    """The n-gram postings of the articles' indexed texts (in document order), as shards.
+
+    Needs only the text: the site build runs it in a child process while pages are converted."""
+    started = time.perf_counter()
+    table = count_grams(texts, min_docs=settings.min_docs, max_len=settings.max_len)
+    width = 2 if len(urls) < 1 << 16 else 4
+    shards = _shard_count(table, width, settings.shard_bytes)
+    written = _write_shards(table, out, width, shards)
+    return GramShards(
+        tuple(urls),
+        len(table.keys),
+        int(table.docs.size),
+        shards,
+        written,
+        time.perf_counter() - started,
+    )
+
+
+def write_doc_records(ordered: Sequence[SearchDoc], out: Path) -> int:
+    """One record per article (snippets, anchors, verification), numbered in document order."""
+    return _write_all(
+        (out / "docs" / f"{number}.bin", json_bytes(doc.to_dict()))
+        for number, doc in enumerate(ordered)
+    )
+
+
+def write_meta(
+    ordered: Sequence[SearchDoc],
+    out: Path,
+    grams: GramShards,
+    settings: IndexSettings,
+    theme_order: Sequence[str] = (),
+) -> int:
+    """The facets (filters) and the index's description; ``grams`` must number ``ordered``."""
+    if grams.urls != tuple(d.url for d in ordered):
+        raise ValueError("search index: the shards were written for other articles")
+    facets = _facets(ordered, theme_order)
+    written = write_json_bin(out / "facets.bin", facets)
+    meta = {
+        "version": FORMAT_VERSION,
+        "docs": len(ordered),
+        "shards": grams.shards,
+        "maxLen": settings.max_len,
+        "minDocs": settings.min_docs,
+        "years": facets["years"],
+        "provinces": facets["provinces"],
+        "themes": facets["themes"],
+    }
+    return written + write_json_bin(out / "meta.bin", meta)
+
+
 def build_index(
     docs: Iterable[SearchDoc],
     site_dir: Path,
@@ -151,46 +233,29 @@ def build_index(
     settings = settings or IndexSettings()
     started = time.perf_counter()
     ordered = order_docs(docs)
-    out = site_dir / INDEX_DIR
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "shards").mkdir(parents=True)
-    (out / "docs").mkdir()
-    # The article files are written on another thread while numpy counts (it releases the GIL).
+    out = prepare_index_dir(site_dir)
+    # The article records are written on another thread while numpy counts (it releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as background:
-        doc_files = background.submit(
-            _write_all,
-            (
-                (out / "docs" / f"{number}.bin", json_bytes(doc.to_dict()))
-                for number, doc in enumerate(ordered)
-            ),
+        records = background.submit(write_doc_records, ordered, out)
+        grams = write_gram_shards(
+            [d.url for d in ordered], (d.indexed_text() for d in ordered), out, settings
         )
-        table = count_grams(
-            (d.indexed_text() for d in ordered),
-            min_docs=settings.min_docs,
-            max_len=settings.max_len,
-        )
-        width = 2 if len(ordered) < 1 << 16 else 4
-        shards = _shard_count(table, width, settings.shard_bytes)
-        written = _write_shards(table, out, width, shards) + doc_files.result()
-    facets = _facets(ordered, theme_order)
-    written += write_json_bin(out / "facets.bin", facets)
-    meta = {
-        "version": FORMAT_VERSION,
-        "docs": len(ordered),
-        "shards": shards,
-        "maxLen": settings.max_len,
-        "minDocs": settings.min_docs,
-        "years": facets["years"],
-        "provinces": facets["provinces"],
-        "themes": facets["themes"],
-    }
-    written += write_json_bin(out / "meta.bin", meta)
+        written = grams.bytes + records.result()
+    written += write_meta(ordered, out, grams, settings, theme_order)
+    return index_stats(grams, written, time.perf_counter() - started)
+
+
+def index_stats(
+    grams: GramShards, written: int, seconds: float, *, background: bool = False
+) -> IndexStats:
+    """``written``: every compressed byte of the index; ``background``: ``grams`` were written
+    by a child process, whose time does not count in ``seconds``."""
     return IndexStats(
-        docs=len(ordered),
-        keys=len(table.keys),
-        postings=int(table.docs.size),
-        shards=shards,
+        docs=len(grams.urls),
+        keys=grams.keys,
+        postings=grams.postings,
+        shards=grams.shards,
         bytes=written,
-        seconds=time.perf_counter() - started,
+        seconds=seconds,
+        background_seconds=grams.seconds if background else None,
     )

@@ -1,13 +1,9 @@
-"""SearchDocs for built pages: what the MkDocs hook hands over, as plain values."""
+"""What the search index reads of a built page: its heading anchors, as plain values."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
-
-from scraper.search.documents import SearchDoc, doc_from_markdown
-from scraper.search.sources import strip_front_matter
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 
 class TocItem(Protocol):
@@ -30,17 +26,3 @@ def toc_anchors(items: Iterable[TocItem]) -> list[tuple[str, str]]:
         out.append((item.title, item.id))
         out.extend(toc_anchors(item.children))
     return out
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    meta: Mapping[str, Any]  # front matter (as MkDocs parsed it)
-    source: str  # the Markdown file as written (front matter + body)
-    url: str  # site-relative page URL
-    anchors: Sequence[tuple[str, str]]
-    themes: Sequence[str] | None = None  # theme names assigned by the site, if any
-
-
-def doc_from_page(page: ArticlePage) -> SearchDoc:
-    body = strip_front_matter(page.source)
-    return doc_from_markdown(page.meta, body, page.url, page.anchors, page.themes)

@@ -26,17 +26,6 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return {}, text
 
 
-def strip_front_matter(text: str) -> str:
-    """The body of an archive Markdown file (front matter removed without parsing it)."""
-    lines = text.lstrip("\ufeff").split("\n")
-    if lines[0].strip() != _FENCE:
-        return text
-    for index in range(1, len(lines)):
-        if lines[index].strip() == _FENCE:
-            return "\n".join(lines[index + 1 :])
-    return text
-
-
 def article_url(relative: Path) -> str:
     """The page URL MkDocs gives ``articles/2024/x.md`` (directory URLs): ``articles/2024/x/``."""
     return relative.with_suffix("").as_posix() + "/"

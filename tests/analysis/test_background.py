@@ -108,3 +108,34 @@ def test_then_is_left_out_when_the_caller_waits_for_the_result() -> None:
     deferred: Deferred[int, int] = Deferred(slow, then=lambda v: v + 1)
     assert deferred.result() == 1  # joined while the child was still busy: no then
     assert _wait_for_then(deferred) is None
+
+
+def _pipes(pid: int) -> set[str]:
+    """The pipes a process holds open, by inode ("pipe:[1234]")."""
+    fds = f"/proc/{pid}/fd"
+    targets = set()
+    for name in os.listdir(fds):
+        try:
+            targets.add(os.readlink(f"{fds}/{name}"))
+        except FileNotFoundError:  # closed meanwhile
+            continue
+    return {t for t in targets if t.startswith("pipe:")}
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs Linux /proc")
+def test_a_child_does_not_hold_its_siblings_pipes() -> None:
+    """A sibling holding a read end would hide from a child that its parent stopped reading
+    (the child then blocks writing to a full pipe: a deadlock the site build once hit)."""
+    import time
+
+    first: Deferred[None, None] = Deferred(lambda: time.sleep(60), then=lambda _v: None)
+    second: Deferred[None, None] = Deferred(lambda: time.sleep(60))
+    child = first._child
+    assert child is not None
+    first_pipes = {os.readlink(f"/proc/self/fd/{fd}") for fd in (child.read, child.read_then)}
+    assert first_pipes <= _pipes(os.getpid())  # the parent does hold them
+    deadline = time.monotonic() + 30  # the child closes them once it runs: poll, do not sleep
+    while first_pipes & _pipes(second.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not first_pipes & _pipes(second.pid)
+    del first, second  # abandoned: both children stopped

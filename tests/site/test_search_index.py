@@ -1,0 +1,42 @@
+"""The search index the site build writes (grams counted in a child process while pages are
+converted) is the index ``build_index`` writes for the same articles in one go."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scraper.search import build_index, docs_from_dir
+from scraper.search.layout import read_bin
+from tests.site.conftest import BuiltSite
+
+pytestmark = pytest.mark.slow
+
+
+def _records(index: Path) -> list[dict[str, object]]:
+    meta = json.loads(read_bin(index / "meta.bin"))
+    return [json.loads(read_bin(index / "docs" / f"{n}.bin")) for n in range(meta["docs"])]
+
+
+def test_site_index_equals_the_index_built_in_one_go(site: BuiltSite, tmp_path: Path) -> None:
+    assert "grams counted beside the conversion" in site.log  # the child did count them
+    built = site.out / "search-index"
+    stats = build_index(docs_from_dir(site.docs), tmp_path)
+    expected = tmp_path / "search-index"
+    assert stats.docs == len(list((site.docs / "articles").rglob("*.md"))) > 0
+    shards = sorted(p.name for p in (expected / "shards").iterdir())
+    assert sorted(p.name for p in (built / "shards").iterdir()) == shards
+    for name in shards:  # byte for byte: same grams, same document numbers
+        assert (built / "shards" / name).read_bytes() == (expected / "shards" / name).read_bytes()
+    records, plain = _records(built), _records(expected)
+    assert [r["u"] for r in records] == [r["u"] for r in plain]
+    for record, other in zip(records, plain, strict=True):
+        # the same text; only the site knows each heading's anchor
+        assert [s[1:] for s in record["s"]] == [s[1:] for s in other["s"]]  # type: ignore[index, union-attr]
+        assert {k: v for k, v in record.items() if k != "s"} == {
+            k: v for k, v in other.items() if k != "s"
+        }
+    anchored = [s[0] for r in records for s in r["s"] if s[1]]  # type: ignore[index, union-attr]
+    assert anchored and all(anchored)  # every heading links to its section
