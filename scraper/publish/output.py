@@ -29,7 +29,7 @@ class Precreated:
         to an earlier call are left out."""
         todo = [p for p in dict.fromkeys(paths) if p not in self._started]
         self._started.update(todo)
-        thread = threading.Thread(target=create_files, args=(todo,), name="rdkb-output", daemon=True)
+        thread = threading.Thread(target=create_files, args=(todo,), daemon=True)
         thread.start()
         self._threads.append(thread)
 
