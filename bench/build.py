@@ -92,6 +92,9 @@ def run_build(project: Path, out: Path) -> dict[str, float | str]:
     if analysis:
         result["analysis_s"] = float(analysis.group(1))
         result["analysis_detail"] = analysis.group(2)
+    search = re.search(r"search index: (.*)", log)  # with --with-search
+    if search:
+        result["search"] = search.group(1)
     return result
 
 

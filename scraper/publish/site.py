@@ -125,6 +125,7 @@ class SiteBuild:
         self._final: SitePages | None = None
         self._files: dict[str, GeneratedFile] = {}
         self.fragments = Fragments()  # theme fragments shared by pages outside the nav
+        self._concept_hrefs: dict[tuple[str, str], str] = {}
 
     @classmethod
     def create(
@@ -203,9 +204,17 @@ class SiteBuild:
             return None
         body = _OUTSIDE_LINK.sub(article_html.EXTERNAL_ATTRS, html)
         pages = self._initial
-        return pages.analysis.glossary.link_first_mentions(
-            body, lambda slug: escape(pages.href(src_uri, pages.paths.concept(slug)), quote=True)
-        )
+        # pages in one folder link alike to a concept page (never inside their folder)
+        folder = pages.url(src_uri).rstrip("/").rpartition("/")[0]
+
+        def href(slug: str) -> str:
+            found = self._concept_hrefs.get((folder, slug))
+            if found is None:
+                found = escape(pages.href(src_uri, pages.paths.concept(slug)), quote=True)
+                self._concept_hrefs[(folder, slug)] = found
+            return found
+
+        return pages.analysis.glossary.link_first_mentions(body, href)
 
     def decorate(self, src_uri: str, html: str) -> str | None:
         """The final HTML of a page, just before it is rendered: an article with its header and

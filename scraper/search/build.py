@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import shutil
 import time
 from collections import Counter
@@ -45,12 +46,14 @@ class IndexStats:
     bytes: int  # compressed bytes written
     seconds: float  # in the calling process
     background_seconds: float | None = None  # counting the grams in a child process, if it did
+    background_peak_mb: int | None = None  # that process's peak resident set
 
     def summary(self) -> str:
         counted = (
             ""
             if self.background_seconds is None
-            else f"grams counted beside the conversion ({self.background_seconds:.1f} s), "
+            else f"grams counted beside the conversion ({self.background_seconds:.1f} s, "
+            f"peak {self.background_peak_mb} MB), "
         )
         return (
             f"search index: {self.docs} articles, {self.keys} grams, {self.postings} postings, "
@@ -157,6 +160,7 @@ class GramShards:
     shards: int
     bytes: int
     seconds: float
+    peak_mb: int  # the counting process's peak resident set (pages shared with a parent count)
 
 
 def prepare_index_dir(site_dir: Path) -> Path:
@@ -187,6 +191,7 @@ def write_gram_shards(
         shards,
         written,
         time.perf_counter() - started,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,  # Linux: kB
     )
 
 
@@ -258,4 +263,5 @@ def index_stats(
         bytes=written,
         seconds=seconds,
         background_seconds=grams.seconds if background else None,
+        background_peak_mb=grams.peak_mb if background else None,
     )
