@@ -7,9 +7,7 @@ at the first :meth:`Deferred.result`.
 
 A second, optional step (``then``) runs in the child after the first result is sent: work the
 parent may take over instead of doing it itself, if it is ready in time (:meth:`Deferred.then_ready`
-never waits). The build uses it to render article headers and footers while MkDocs is busy: the
-parent renders the pages it reaches first itself, and takes the child's work for the rest once it
-has arrived (after waiting for the first result, the parent's core is busy and the child's idle).
+never waits). The build uses it to render article headers and footers while MkDocs is busy.
 
 ``os.fork`` rather than ``multiprocessing.Process``: the child may start a worker pool of its own
 (daemonic processes may not). A child closes its copies of the other children's pipes right after
@@ -140,6 +138,7 @@ class Deferred(Generic[T, U]):
                 self._value = self._fn()
                 self._fn = None
             else:
+                self._skip_then_if_waiting()
                 self._value = self._receive()
             self._done = True
         return self._value  # type: ignore[return-value]
@@ -165,6 +164,15 @@ class Deferred(Generic[T, U]):
             child.reap()
         self._then_value = cast(U, payload) if ok else None
         return self._then_value
+
+    def _skip_then_if_waiting(self) -> None:
+        """A caller that has to wait for the result is idle no longer than the child: it does
+        ``then``'s work itself, sooner. Tell the child (it checks before starting ``then``)."""
+        child = self._child
+        assert child is not None
+        if not self._then_done and not select.select([child.read], [], [], 0)[0]:
+            child.close(child.read_then)
+            self._then_done = True
 
     def _receive(self) -> T:
         child = self._child
