@@ -2,7 +2,8 @@
 
 Thin by design: the index is built by ``scraper.search``. The n-gram postings need only the
 articles' text, so ``on_files`` (the site directory is clean by then) starts counting them in a
-child process; ``on_env`` (every page converted: the tables of contents exist) adds what needs
+child process (and a thread creates the per-article record files, empty, ahead of writing them);
+``on_env`` (every page converted: the tables of contents exist) adds what needs
 the converted pages — each article's heading anchors and assigned themes — and joins the child.
 """
 
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from scraper.analysis.archive import is_article_uri
 from scraper.analysis.background import BackgroundError, Deferred
+from scraper.publish.output import Precreated
 from scraper.publish.site import BUILD_KEY, SiteBuild
 from scraper.search import IndexSettings, SearchDoc, build_index, doc_from_markdown
 from scraper.search.build import (
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.search")
 
 GRAMS_KEY = "rdkb_search_grams"  # this build's gram counting (a Deferred), on the config
+RECORDS_KEY = "rdkb_search_records"  # the thread creating the record files (Precreated)
 SETTINGS = IndexSettings()
 
 
@@ -58,13 +61,21 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
             [d.url for d in ordered], (d.indexed_text() for d in ordered), out, SETTINGS
         )
 
-    config[GRAMS_KEY] = Deferred(count)
+    config[GRAMS_KEY] = Deferred[GramShards, None](count)
+    # the per-article record files, created ahead (as hooks/output.py does for the pages)
+    records = Precreated()
+    records.start(str(out / "docs" / f"{number}.bin") for number in range(len(articles)))
+    config[RECORDS_KEY] = records
     return None
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
     """Write the per-article records and the facets; join the gram counting."""
     started = time.perf_counter()
+    records = config.get(RECORDS_KEY)
+    if isinstance(records, Precreated):
+        records.join()  # long done: it had the whole conversion
+    config[RECORDS_KEY] = None
     site = _site(config)
     docs = [
         _doc(file, site, with_page=True)
@@ -75,13 +86,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs: An
     counting = config.get(GRAMS_KEY)
     config[GRAMS_KEY] = None
     ordered = order_docs(docs)
-    grams = _joined(counting, ordered)
+    out = Path(config.site_dir) / "search-index"
+    grams, written = None, 0
+    if isinstance(counting, Deferred):
+        written = write_doc_records(ordered, out)  # while the child may still be counting
+        grams = _joined(counting, ordered)
     if grams is None:  # not started, or for other articles (e.g. a page left out of the build)
         stats = build_index(ordered, Path(config.site_dir), SETTINGS, theme_order=themes)
     else:
-        out = Path(config.site_dir) / "search-index"
-        written = grams.bytes + write_doc_records(ordered, out)
-        written += write_meta(ordered, out, grams, SETTINGS, themes)
+        written += grams.bytes + write_meta(ordered, out, grams, SETTINGS, themes)
         stats = index_stats(grams, written, time.perf_counter() - started, background=True)
     log.info(stats.summary())
 
@@ -94,15 +107,14 @@ def _site(config: MkDocsConfig) -> SiteBuild | None:
     return build if isinstance(build, SiteBuild) else None
 
 
-def _joined(counting: object, ordered: Sequence[SearchDoc]) -> GramShards | None:
+def _joined(
+    counting: Deferred[GramShards, None], ordered: Sequence[SearchDoc]
+) -> GramShards | None:
     """The child's shards if they number exactly these articles, else None."""
-    if not isinstance(counting, Deferred):
-        return None
     try:
         grams = counting.result()
     except BackgroundError as exc:
         raise PluginError(f"search index: {exc}; run the build again") from exc
-    assert isinstance(grams, GramShards)
     return grams if grams.urls == tuple(d.url for d in ordered) else None
 
 

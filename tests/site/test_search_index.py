@@ -30,6 +30,9 @@ def test_site_index_equals_the_index_built_in_one_go(site: BuiltSite, tmp_path: 
     assert sorted(p.name for p in (built / "shards").iterdir()) == shards
     for name in shards:  # byte for byte: same grams, same document numbers
         assert (built / "shards" / name).read_bytes() == (expected / "shards" / name).read_bytes()
+    # record files are created ahead, empty (hooks/search.py): every one was then written
+    assert not [p for p in built.rglob("*.bin") if p.stat().st_size == 0]
+    assert len(list((built / "docs").iterdir())) == stats.docs
     records, plain = _records(built), _records(expected)
     assert [r["u"] for r in records] == [r["u"] for r in plain]
     for record, other in zip(records, plain, strict=True):
@@ -40,3 +43,32 @@ def test_site_index_equals_the_index_built_in_one_go(site: BuiltSite, tmp_path: 
         }
     anchored = [s[0] for r in records for s in r["s"] if s[1]]  # type: ignore[index, union-attr]
     assert anchored and all(anchored)  # every heading links to its section
+
+
+# A hook run after the search hook's on_files that takes one article out of the build: the
+# child then counted an article the build no longer has, and the index must be built inline.
+_DROP_ONE_ARTICLE = """
+from mkdocs.plugins import event_priority
+
+@event_priority(-200)
+def on_files(files, **kwargs):
+    article = next(f for f in files.documentation_pages() if f.src_uri.startswith("articles/"))
+    files.remove(article)
+    return files
+"""
+
+
+def test_index_is_built_inline_when_the_child_counted_other_articles(tmp_path: Path) -> None:
+    from tests.site.conftest import build, make_project
+
+    docs = make_project(tmp_path, count=12)
+    (tmp_path / "hooks" / "drop_one.py").write_text(_DROP_ONE_ARTICLE, encoding="utf-8")
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks:\n", "hooks:\n  - hooks/drop_one.py\n", 1)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    log = build(tmp_path, tmp_path / "out")
+    assert "grams counted beside the conversion" not in log  # the child's shards were dropped
+    index = tmp_path / "out" / "search-index"
+    articles = len(list((docs / "articles").rglob("*.md")))
+    assert json.loads(read_bin(index / "meta.bin"))["docs"] == articles - 1
+    assert len(list((index / "docs").iterdir())) == articles - 1  # no record left over
