@@ -31,6 +31,7 @@ from scraper.search.build import (
     write_gram_shards,
     write_meta,
 )
+from scraper.search.layout import INDEX_DIR
 from scraper.search.pages import toc_anchors
 from scraper.search.sources import split_front_matter
 
@@ -86,7 +87,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs: An
     counting = config.get(GRAMS_KEY)
     config[GRAMS_KEY] = None
     ordered = order_docs(docs)
-    out = Path(config.site_dir) / "search-index"
+    out = Path(config.site_dir) / INDEX_DIR
     grams, written = None, 0
     if isinstance(counting, Deferred):
         written = write_doc_records(ordered, out)  # while the child may still be counting
