@@ -33,18 +33,6 @@ def headings(body: str) -> list[str]:
     return [unescape_markdown(b.lstrip("#").strip()) for b in blocks if b.startswith("#")]
 
 
-# Debian's Chromium, started the way this machine's closed network needs (no background calls).
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -22,7 +22,6 @@ import statistics
 import subprocess
 import sys
 import time
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,21 +30,13 @@ from typing import Any
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.search import site as bench_site
+from bench.search.reference import reference_form
 from bench.search.serve import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "bench" / "out"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-QUOTES = "\"'“”‘’„‟‚‛「」『』«»‹›〝〞〟"
 
 
 @dataclass(frozen=True)
@@ -68,11 +59,6 @@ class Article:
     author: str
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(c for c in text if not c.isspace() and c not in QUOTES and c != "\ufeff")
-
-
 def load_articles(docs: Path) -> list[Article]:
     out: list[Article] = []
     for path in sorted(docs.glob("articles/*/*.md")):
@@ -83,8 +69,8 @@ def load_articles(docs: Path) -> list[Article]:
         out.append(
             Article(
                 url=path.relative_to(docs).with_suffix("").as_posix() + "/",
-                title=_norm(str(meta["title"])),
-                body=_norm(body),
+                title=reference_form(str(meta["title"])),
+                body=reference_form(body),
                 themes=list(meta.get("themes") or []),
                 author=str(authors[0].get("name") or ""),
             )
@@ -93,7 +79,7 @@ def load_articles(docs: Path) -> list[Article]:
 
 
 def expected(articles: list[Article], query: Query) -> set[str]:
-    terms = [_norm(t) for t in query.text.split() if _norm(t)]
+    terms = [reference_form(t) for t in query.text.split() if reference_form(t)]
     theme = query.filters.get("theme")
     return {
         a.url
@@ -254,7 +240,7 @@ def measure(size: int, reuse: bool) -> tuple[str, dict[str, Any]]:
     rows: list[str] = []
     summary: dict[str, Any] = {"size": size, "queries": {}}
     with serve(root / "site") as (base, sent), sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for query in queries:
             context = browser.new_context()
             page = context.new_page()

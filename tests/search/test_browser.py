@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,16 +21,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from tests.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    ROOT,
-    SAMPLES,
-    serve_directory,
-    unescape_markdown,
-)
-
-QUOTES = "\"'“”‘’„‟‚‛「」『』«»‹›〝〞〟"
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.search.reference import reference_form
+from tests.conftest import ROOT, SAMPLES, serve_directory, unescape_markdown
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,11 +43,6 @@ class Article:
 class SampleSite:
     docs: Path
     out: Path
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(c for c in text if not c.isspace() and c not in QUOTES and c != "\ufeff")
 
 
 @pytest.fixture(scope="module")
@@ -82,12 +69,16 @@ def _articles(docs: Path) -> list[Article]:
         meta = yaml.safe_load(front)
         body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
         url = path.relative_to(docs).with_suffix("").as_posix() + "/"
-        found.append(Article(url, _norm(str(meta["title"])), _norm(unescape_markdown(body))))
+        found.append(
+            Article(
+                url, reference_form(str(meta["title"])), reference_form(unescape_markdown(body))
+            )
+        )
     return found
 
 
 def _expected(articles: list[Article], query: str) -> set[str]:
-    terms = [_norm(t) for t in query.split()]
+    terms = [reference_form(t) for t in query.split()]
     return {a.url for a in articles if all(t in a.title or t in a.body for t in terms)}
 
 

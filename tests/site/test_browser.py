@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, serve_directory
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import ROOT, serve_directory
 from tests.site.conftest import BuiltSite
 
 pytestmark = [
