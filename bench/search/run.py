@@ -32,7 +32,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.search import site as bench_site
-from bench.search.reference import reference_form
+from bench.search.reference import ISSUE_QUERIES, reference_form
 from bench.search.serve import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,13 +93,7 @@ def query_set(articles: list[Article]) -> list[Query]:
     common_name = authors.most_common(1)[0][0]
     rare_name = min(authors, key=lambda name: (authors[name], name))
     return [
-        Query("代表之家"),
-        Query("四个机关"),
-        Query("全过程人民民主"),
-        Query("人大代表"),
-        Query("监督"),
-        Query("一府一委两院"),
-        Query("守正创新"),
+        *(Query(text) for text in ISSUE_QUERIES),
         Query(common_name),
         Query(rare_name),
         Query("张掖市"),

@@ -28,7 +28,7 @@ def test_an_impossible_path_is_left_for_mkdocs_to_report(tmp_path: Path) -> None
     assert create_files([str(blocker / "index.html"), str(tmp_path / "ok.html")]) == 1
 
 
-def test_every_path_given_is_created_once_joined(tmp_path: Path) -> None:
+def test_every_path_given_is_created_by_the_time_it_is_joined(tmp_path: Path) -> None:
     output = Precreated()
     first = [str(tmp_path / f"{n}" / "index.html") for n in range(50)]
     output.start(first)

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
-from bench.search.reference import reference_form
+from bench.search.reference import ISSUE_QUERIES, reference_form
 from tests.conftest import ROOT, SAMPLES, serve_directory, unescape_markdown
 
 pytestmark = [
@@ -99,13 +99,7 @@ def server(sample_site: SampleSite) -> Iterator[str]:
 
 
 QUERIES = [
-    "代表之家",
-    "四个机关",
-    "全过程人民民主",
-    "人大代表",
-    "监督",
-    "一府一委两院",
-    "守正创新",
+    *ISSUE_QUERIES,
     "沈建华",  # a person: the author of one sample
     "海伦市",  # a place
     "湖州",

@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from bench.search.reference import ISSUE_QUERIES
 from scraper.search import IndexSettings, SearchDoc, Section, build_index
 from scraper.search.build import order_docs
 from scraper.search.layout import INDEX_DIR
@@ -95,13 +96,7 @@ def _scan(docs: list[SearchDoc], query: str, filters: Filters | None = None) -> 
 
 
 FIXED = [
-    "代表之家",
-    "四个机关",
-    "全过程人民民主",
-    "人大代表",
-    "监督",
-    "一府一委两院",
-    "守正创新",
+    *ISSUE_QUERIES,
     "王海峰",
     "张掖市",
     "代表之家 监督",
