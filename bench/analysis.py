@@ -1,10 +1,9 @@
 """Analysis benchmark: the build-time analysis alone (no MkDocs) on a synthetic archive.
 
-    python -m bench.analysis 10000 [--chars 3000] [--workers 2]
+    python -m bench.analysis 10000 [--chars 3000]
 
 Reads the archive, runs ``scraper.analysis.corpus.analyse`` without the segmentation cache (the
-cold case) and prints the time of each step and the peak resident memory of this process and its
-worker processes.
+cold case) and prints the time of each step and the peak resident memory of this process.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("--chars", type=int, default=3000)
-    parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="rdkb-analysis-"))
     try:
@@ -36,20 +34,17 @@ def main() -> None:
         start = time.perf_counter()
         entries = load_archive(work)
         loaded = time.perf_counter() - start
-        result = analyse(entries, load_taxonomy(), load_glossary(), workers=args.workers)
+        result = analyse(entries, load_taxonomy(), load_glossary())
         total = time.perf_counter() - start
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    kib = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     report = {
         "articles": args.count,
         "load_s": round(loaded, 2),
         "analysis_s": round(total - loaded, 2),
         "steps_s": result.timings,
-        "peak_mb_largest_process": round(kib / 1024),
+        "peak_mb": round(kib / 1024),
     }
     print(json.dumps(report, ensure_ascii=False))
 

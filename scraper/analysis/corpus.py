@@ -127,7 +127,6 @@ def analyse(
     related_count: int = 5,
     keyword_count: int = 8,
     keyword_pages: int = 100,
-    workers: int | None = None,
     cache_dir: Path | None = None,
 ) -> Analysis:
     """Analyse the archive. Raises ArchiveError for an unknown theme in front matter."""
@@ -139,7 +138,6 @@ def analyse(
         glossary,
         related_count=related_count,
         keyword_count=keyword_count,
-        workers=workers,
         cache_dir=cache_dir,
     )
     return combine(entries, texts, taxonomy, glossary, segmentation, keyword_pages=keyword_pages)
@@ -157,7 +155,6 @@ def segment_articles(
     *,
     related_count: int = 5,
     keyword_count: int = 8,
-    workers: int | None = None,
     cache_dir: Path | None = None,
 ) -> Segmentation:
     """Themes, keywords and related articles: everything that needs jieba's segmentation.
@@ -175,7 +172,7 @@ def segment_articles(
     segmenter = Segmenter((*taxonomy.keywords, *glossary.terms))
     lap("prepare")
     segmented = segmenter.segment_cached(
-        [(a.title, t) for a, t in zip(articles, texts, strict=True)], cache_dir, workers=workers
+        [(a.title, t) for a, t in zip(articles, texts, strict=True)], cache_dir
     )
     lap("segment")
 

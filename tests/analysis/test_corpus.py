@@ -40,9 +40,7 @@ ARTS = [
 
 
 def test_indexes_prev_next_and_authors(tmp_path: Path) -> None:
-    result = analyse(
-        entries(*ARTS), load_taxonomy(), load_glossary(), workers=1, cache_dir=tmp_path
-    )
+    result = analyse(entries(*ARTS), load_taxonomy(), load_glossary(), cache_dir=tmp_path)
     assert [i.main_theme for i in result.infos[:3]] == ["supervision"] * 3
     assert result.by_theme["supervision"] == [2, 1, 0]  # newest first
     assert result.prev_next[1] == (0, 2)  # (older, newer) within the main theme
@@ -54,7 +52,7 @@ def test_indexes_prev_next_and_authors(tmp_path: Path) -> None:
     assert result.infos[0].related[0][0] in (1, 2)
     # the second run reads jieba's segmentation from the cache and agrees
     assert list(tmp_path.glob("segments-*.pickle"))
-    again = analyse(entries(*ARTS), load_taxonomy(), load_glossary(), workers=1, cache_dir=tmp_path)
+    again = analyse(entries(*ARTS), load_taxonomy(), load_glossary(), cache_dir=tmp_path)
     assert [i.themes for i in again.infos] == [i.themes for i in result.infos]
     assert again.timings["segment"] <= result.timings["segment"] + 0.05
 
@@ -74,10 +72,8 @@ def test_segmentation_added_later_gives_the_same_analysis() -> None:
     preliminary = combine(arts, texts, taxonomy, glossary, unsegmented(arts))
     assert all(not i.themes and not i.related for i in preliminary.infos)
     assert preliminary.by_concept["zhifa-jiancha"] == [2, 1, 0]  # no segmentation needed
-    later = with_segmentation(
-        preliminary, segment_articles(arts, texts, taxonomy, glossary, workers=1)
-    )
-    at_once = analyse(arts, taxonomy, glossary, workers=1)
+    later = with_segmentation(preliminary, segment_articles(arts, texts, taxonomy, glossary))
+    at_once = analyse(arts, taxonomy, glossary)
     assert later.infos == at_once.infos
     assert later.by_theme == at_once.by_theme and later.by_keyword == at_once.by_keyword
     assert later.prev_next == at_once.prev_next

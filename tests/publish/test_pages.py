@@ -42,7 +42,7 @@ ARTICLES = [
 
 
 def _site(page_size: int = 50) -> SitePages:
-    analysis = analyse(entries(*ARTICLES), load_taxonomy(), load_glossary(), workers=1)
+    analysis = analyse(entries(*ARTICLES), load_taxonomy(), load_glossary())
     return SitePages(analysis, Settings(page_size=page_size, compact_page_size=1))
 
 
@@ -133,7 +133,7 @@ def test_pages_named_before_the_segmentation_keep_their_markdown() -> None:
     taxonomy, glossary = load_taxonomy(), load_glossary()
     texts = plain_texts(arts)
     early = combine(arts, texts, taxonomy, glossary, unsegmented(arts))
-    final = with_segmentation(early, segment_articles(arts, texts, taxonomy, glossary, workers=1))
+    final = with_segmentation(early, segment_articles(arts, texts, taxonomy, glossary))
     settings = Settings(page_size=1, compact_page_size=1)
     before = {f.src_uri: f for f in SitePages(early, settings).files()}
     after = {f.src_uri: f for f in SitePages(final, settings).files()}
