@@ -1,9 +1,9 @@
-"""MkDocs hook: create the site's page folders and files on a thread while pages are converted.
+"""MkDocs hook: create the site's page folders and files in a child process while pages are
+converted.
 
-Thin by design: see ``scraper.publish.output``. Runs last in ``on_files`` (after any hook that
-forks a child process: no thread is running when they fork) and again in ``on_env`` for the pages
-added there; the threads are joined in ``on_post_build`` (after a failed build, they are daemons
-and end with their short list).
+Thin by design: see ``scraper.publish.output``. Runs last in ``on_files`` (after the hook that
+adds pages) and again in ``on_env`` for the pages added there; the children are joined in
+``on_post_build`` (after a failed build, one nobody joins is stopped when it is collected).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 OUTPUT_KEY = "rdkb_output"  # this build's Precreated, on the config
 
 
-@event_priority(-100)  # last: after the hooks that fork (search) and add pages (archive)
+@event_priority(-100)  # last: after hooks/archive.py added the pages
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
     output = Precreated()
     output.start(f.abs_dest_path for f in files.documentation_pages())

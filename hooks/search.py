@@ -2,7 +2,7 @@
 
 Thin by design: the index is built by ``scraper.search``. The n-gram postings need only the
 articles' text, so ``on_files`` (the site directory is clean by then) starts counting them in a
-child process (and a thread creates the per-article record files, empty, ahead of writing them);
+child process (and another creates the per-article record files, empty, ahead of writing them);
 ``on_env`` (every page converted: the tables of contents exist) adds what needs
 the converted pages — each article's heading anchors and assigned themes — and joins the child.
 """
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.search")
 
 GRAMS_KEY = "rdkb_search_grams"  # this build's gram counting (a Deferred), on the config
-RECORDS_KEY = "rdkb_search_records"  # the thread creating the record files (Precreated)
+RECORDS_KEY = "rdkb_search_records"  # the child creating the record files (Precreated)
 SETTINGS = IndexSettings()
 
 

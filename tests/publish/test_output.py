@@ -33,5 +33,5 @@ def test_every_path_given_is_created_by_the_time_it_is_joined(tmp_path: Path) ->
     first = [str(tmp_path / f"{n}" / "index.html") for n in range(50)]
     output.start(first)
     output.start([*first, str(tmp_path / "late" / "index.html")])
-    output.join()
+    assert output.join() == 51  # created by the children, each path once
     assert sorted(os.listdir(tmp_path)) == sorted([*map(str, range(50)), "late"])
