@@ -11,6 +11,7 @@ inside the body text (paragraphs and headings in order); it never spans the two.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,7 +35,36 @@ _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 
 def normalise(text: str) -> str:
     """The form in which queries and articles are compared."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _DROP.sub("", nfkc(text).lower())
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, about twice as fast on Chinese text.
+
+    Full-width punctuation (，：（）) keeps Chinese text off NFKC's quick path, and the slow path
+    costs 3 s per 10,000 articles. Mapping each character to its own NFKC form gives a string with
+    the same full decomposition (each character's decomposition is that of its NFKC form); when
+    that string is normalised already it is therefore the NFKC form of ``text``. Otherwise
+    (combining marks to compose, say) the standard function decides.
+    """
+    folded = text.translate(_nfkc_table())
+    return (
+        folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", text)
+    )
+
+
+@functools.cache
+def _nfkc_table() -> dict[int, str]:
+    """Every code point whose NFKC form differs from itself, to that form."""
+    table: dict[int, str] = {}
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:  # surrogates: not characters
+            continue
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        if folded != char:
+            table[code] = folded
+    return table
 
 
 def inline_text(markdown: str) -> str:

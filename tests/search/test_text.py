@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import random
+import unicodedata
+
 import pytest
 
 from scraper.search.documents import doc_from_markdown
-from scraper.search.text import FIELD_SEPARATOR, Block, body_blocks, inline_text, normalise
+from scraper.search.text import (
+    FIELD_SEPARATOR,
+    Block,
+    body_blocks,
+    inline_text,
+    nfkc,
+    normalise,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +32,32 @@ from scraper.search.text import FIELD_SEPARATOR, Block, body_blocks, inline_text
 )
 def test_normalise(raw: str, expected: str) -> None:
     assert normalise(raw) == expected
+
+
+def test_nfkc_is_unicodedata_nfkc() -> None:
+    """The fast path and the standard function agree, also where characters compose across
+    their neighbours (combining marks, Hangul jamo, compatibility forms next to them)."""
+    pools = [
+        "人大代表监督，。：；、（）《》“”",  # Chinese text and its punctuation
+        "ＡＢｃ１２％＂＇\u3000ｶﾞﾊﾟ",  # full-width and half-width forms
+        "ae\u0301\u0308\u0327\u031b\u0345Å\u212bΩ\u2126ﬁ①㍿",  # combining marks, compatibility
+        "\u1100\u1161\u11a8가\u0915\u093c\u00c5",  # jamo that compose, Indic nukta
+        "𝐀𝚺ς\U0002f800\uf900\u2000\u00a0",  # mathematical letters, compatibility ideographs
+    ]
+    alphabet = "".join(pools)
+    rng = random.Random(5)
+    checked = 0
+    for size in (1, 2, 3, 5, 8, 20, 60):
+        for _ in range(400):
+            text = "".join(rng.choice(alphabet) for _ in range(size))
+            assert nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+            checked += 1
+    for code in range(0, 0x30000, 7):  # one code point in seven, each beside a combining mark
+        if not 0xD800 <= code <= 0xDFFF:
+            text = f"a{chr(code)}\u0301{chr(code)}"
+            assert nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+            checked += 1
+    assert checked > 20_000
 
 
 def test_inline_text_resolves_escapes_links_and_entities() -> None:
