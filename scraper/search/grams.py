@@ -214,27 +214,22 @@ def _level(
     size = c.cid.size
     cbits = _bits(c.chars.size)
     chained = np.zeros(0, dtype=np.int64)  # ranks of (n-1)-grams that always continue alike
-    chain_pos = chain_rank = np.zeros(0, dtype=np.int32)
-    if prev is None:
-        where = numbers[c.room >= 1]
-        key = c.cid[where].astype(np.uint64)
-    else:
-        mask = c.room[: size - n + 1] >= n
-        mask &= prev.gid[: size - n + 1] >= 0
-        mask[:-1] &= prev.gid[1 : size - n + 1] >= 0
-        where = numbers[: size - n + 1][mask]
-        del mask
-        parent_of = prev.gid[where]
-        if prev.follows is not None:
-            chained = np.flatnonzero(prev.follows >= 0)
-            in_chain = prev.follows[parent_of] >= 0
-            chain_pos = where[in_chain]
-            chain_rank = parent_of[in_chain]  # turned into new ranks below
-            where, parent_of = where[~in_chain], parent_of[~in_chain]
-        key = parent_of.astype(np.uint64)
-        del parent_of
-        key <<= np.uint64(cbits)
-        key |= c.cid[where + (n - 1)]
+    # Candidates: positions whose (n-1)-gram and the one after it are kept, with room for n
+    # characters. Those of chained (n-1)-grams are left out: they keep their positions.
+    starts_here = prev.gid[: size - n + 1]
+    mask = starts_here >= 0
+    if prev.follows is not None:
+        chained = np.flatnonzero(prev.follows >= 0)
+        in_chain = np.append(prev.follows >= 0, False)  # the extra entry is for rank -1
+        mask &= ~in_chain[starts_here]
+        del in_chain
+    mask &= c.room[: size - n + 1] >= n
+    mask[:-1] &= prev.gid[1 : size - n + 1] >= 0
+    where = numbers[: size - n + 1][mask]
+    del mask
+    key = starts_here[where].astype(np.uint64)
+    key <<= np.uint64(cbits)
+    key |= c.cid[where + (n - 1)]
     if where.size == 0 and chained.size == 0:
         return None
     key_s, pos_s = _sorted_positions(key, where, size)
@@ -254,36 +249,32 @@ def _level(
     rank = (np.cumsum(kept) - 1).astype(np.int32)
     rank[~kept] = -1
     sorted_count = int(kept.sum())
-    if prev is not None:
-        new_rank = np.full(prev.df.size, -1, dtype=np.int32)
-        new_rank[chained] = sorted_count + np.arange(chained.size, dtype=np.int32)
-        chain_rank = new_rank[chain_rank]
-    # The rank array still holds the (n-1)-gram ranks: read what is needed from it, then rewrite.
-    suffix = gid[pos_s[pair[first[kept]]] + 1].astype(np.int64) if prev is not None else None
-    gid.fill(-1)
+    # The rank array still holds the (n-1)-gram ranks: read what is needed from it, then rewrite:
+    # a chained gram's positions get the rank of gram + c, every other position -1 (index -1
+    # of the table), then the sorted positions their new ranks.
+    suffix = gid[pos_s[pair[first[kept]]] + 1].astype(np.int64)
+    new_rank = np.full(prev.df.size + 1, -1, dtype=np.int32)
+    new_rank[chained] = sorted_count + np.arange(chained.size, dtype=np.int32)
+    gid[:] = new_rank[gid]
+    del new_rank
     ranks = np.cumsum(new_key, dtype=np.int32)  # 1 + index of each position's gram
     del new_key
     ranks -= 1
     np.take(rank, ranks, out=ranks)
     gid[pos_s] = ranks
-    gid[chain_pos] = chain_rank
-    del ranks, chain_pos, chain_rank
+    del ranks
     kept_keys = pair_key[first][kept]
     last_char = c.chars[(kept_keys & np.uint64((1 << cbits) - 1)).astype(np.int64)]
     kept_df = df[kept].astype(np.int64)
     weights = ((np.minimum(tf, 127) << 1) | in_title).astype(np.uint8)[np.repeat(kept, df)]
     starts = np.concatenate(([0], np.cumsum(kept_df)[:-1])).astype(np.int64)
     modes = np.zeros(kept_keys.size, dtype=np.int8)
-    if prev is None:
-        parent_hash = np.full(kept_keys.size, FNV_OFFSET, dtype=np.uint64)
-        strings = [chr(int(x)) for x in last_char]
-    else:
-        parent = (kept_keys >> np.uint64(cbits)).astype(np.int64)
-        parent_hash = prev.hashes[parent]
-        strings = [prev.strings[p] + chr(int(x)) for p, x in zip(parent, last_char, strict=True)]
-        if n >= 3 and suffix is not None:
-            _mark(modes, kept_df, starts, weights, prev, suffix, SAME_AS_SUFFIX)
-            _mark(modes, kept_df, starts, weights, prev, parent, SAME_AS_PREFIX)
+    parent = (kept_keys >> np.uint64(cbits)).astype(np.int64)
+    parent_hash = prev.hashes[parent]
+    strings = [prev.strings[p] + chr(int(x)) for p, x in zip(parent, last_char, strict=True)]
+    if n >= 3:
+        _mark(modes, kept_df, starts, weights, prev, suffix, SAME_AS_SUFFIX)
+        _mark(modes, kept_df, starts, weights, prev, parent, SAME_AS_PREFIX)
     hashes = _extend_hash(parent_hash, last_char)
     has_weights = (modes == POSTINGS) | ((modes & WEIGHTS) != 0)
     own_docs = np.repeat(modes == POSTINGS, kept_df)
@@ -300,7 +291,7 @@ def _level(
             hashes.astype(np.uint32),
         )
     ]
-    if prev is not None and chained.size:
+    if chained.size:
         # gram + c: the documents and weights of gram, marked SAME_AS_PREFIX
         assert prev.follows is not None
         follow_char = c.chars[prev.follows[chained]]
@@ -327,7 +318,7 @@ def _level(
         kept_df = np.concatenate((kept_df, chain_df))
         weights = np.concatenate((weights, chain_weights))
         starts = np.concatenate(([0], np.cumsum(kept_df)[:-1])).astype(np.int64)
-    follows = None if last or n < 2 else _follows(c, n, gid, kept_df, min_docs, numbers)
+    follows = None if last or n < 2 else _follows(c, n, gid, kept_df, min_docs)
     return _Level(gid, strings, hashes, kept_df, weights, starts, follows), parts
 
 
@@ -373,28 +364,20 @@ def _extend_hash(
 
 
 def _follows(
-    c: _Corpus,
-    n: int,
-    gid: npt.NDArray[np.int32],
-    df: I64,
-    min_docs: int,
-    numbers: npt.NDArray[np.int32],
-    chunk: int = 1 << 23,
+    c: _Corpus, n: int, gid: npt.NDArray[np.int32], df: I64, min_docs: int
 ) -> npt.NDArray[np.int32]:
     """For each kept n-gram: the id of the character that follows every one of its occurrences,
     or -1 (several characters, or an occurrence at the end of its field, or too rare to extend)."""
     none = np.int32(c.chars.size)  # "nothing follows"
-    low = np.full(df.size, np.iinfo(np.int32).max, dtype=np.int32)
-    high = np.full(df.size, -1, dtype=np.int32)
     size = c.cid.size
-    for start in range(0, size, chunk):
-        part = gid[start : start + chunk]
-        here = numbers[start : start + chunk][part >= 0]
-        grams = gid[here]
-        room = c.room[here] > n
-        after = np.full(here.size, none, dtype=np.int32)
-        after[room] = c.cid[here[room] + n]
-        np.minimum.at(low, grams, after)
-        np.maximum.at(high, grams, after)
+    after = np.full(size, none, dtype=np.int32)
+    if size > n:
+        np.copyto(after[: size - n], c.cid[n:], where=c.room[: size - n] > n)
+    # one extra entry collects the positions without a kept gram (rank -1)
+    low = np.full(df.size + 1, np.iinfo(np.int32).max, dtype=np.int32)
+    high = np.full(df.size + 1, -1, dtype=np.int32)
+    np.minimum.at(low, gid, after)
+    np.maximum.at(high, gid, after)
+    low, high = low[:-1], high[:-1]
     same = (low == high) & (low != none) & (df >= min_docs)
     return np.where(same, low, -1).astype(np.int32)
