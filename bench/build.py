@@ -11,7 +11,7 @@ each build in a fresh subprocess writing into an empty directory:
 
 With ``--repeat N`` the three run N times interleaved and the fastest of each counts (the machine
 may be shared). Reported: wall time, time per article, ratios to the baseline, peak memory
-(resident set of the whole process tree, sampled every 0.1 s) and the analysis time the hook
+(proportional set sizes of the whole process tree summed, sampled every 0.1 s) and the analysis time the hook
 logs. Results go to stdout and ``bench/out/build.json``. The search hook (issue 5, benchmarked
 in bench/search) is left out unless ``--with-search``.
 """
@@ -49,14 +49,15 @@ validation:
 
 
 def _tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants."""
+    """Resident memory (bytes) of a process and all its descendants: proportional set sizes
+    (a page shared by forked processes counts once in the sum, not once per process)."""
     total = 0
     stack = [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            match = re.search(r"VmRSS:\s+(\d+) kB", status)
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            match = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
             total += int(match.group(1)) * 1024 if match else 0
             for task in Path(f"/proc/{current}/task").iterdir():
                 children = (task / "children").read_text().split()

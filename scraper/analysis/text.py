@@ -138,7 +138,7 @@ class Segmenter:
         return kept
 
     def fingerprint(self) -> str:
-        """Changes whenever segmentation could change: jieba, the dictionary, the extra words."""
+        """Changes whenever segmentation could change: jieba-rs, the dictionary, the extra words."""
         digest = hashlib.sha256(f"rjieba {metadata.version('rjieba')}".encode())
         digest.update(repr(_userdict()).encode())
         digest.update("\n".join(self.words).encode())

@@ -215,7 +215,9 @@ def _level(
     cbits = _bits(c.chars.size)
     chained = np.zeros(0, dtype=np.int64)  # ranks of (n-1)-grams that always continue alike
     # Candidates: positions whose (n-1)-gram and the one after it are kept, with room for n
-    # characters. Those of chained (n-1)-grams are left out: they keep their positions.
+    # characters. Those of chained (n-1)-grams are left out: they keep their positions (and meet
+    # the conditions: every occurrence of a chained gram has room for one more character, and
+    # the gram after it is at least as frequent, hence kept).
     starts_here = prev.gid[: size - n + 1]
     mask = starts_here >= 0
     if prev.follows is not None:
