@@ -11,9 +11,9 @@ each build in a fresh subprocess writing into an empty directory:
 
 With ``--repeat N`` the three run N times interleaved and the fastest of each counts (the machine
 may be shared). Reported: wall time, time per article, ratios to the baseline, peak memory
-(proportional set sizes of the whole process tree summed, sampled every 0.1 s) and the analysis time the hook
-logs. Results go to stdout and ``bench/out/build.json``. The search hook (issue 5, benchmarked
-in bench/search) is left out unless ``--with-search``.
+(proportional set sizes of the whole process tree summed, sampled every 0.1 s) and the analysis
+time the hook logs. Results go to stdout and ``bench/out/build.json``. The search hook (issue 5,
+benchmarked in bench/search) is left out unless ``--with-search``.
 """
 
 from __future__ import annotations
