@@ -203,8 +203,10 @@ def _tokenizer(extra_words: tuple[str, ...]) -> Any:
     return tokenizer
 
 
-def _userdict() -> list[tuple[str, int | None]]:
-    """The domain dictionary's (word, frequency) pairs, in jieba's user-dictionary format."""
+@functools.cache
+def _userdict() -> tuple[tuple[str, int | None], ...]:
+    """The domain dictionary's (word, frequency) pairs, in jieba's user-dictionary format (read
+    once: the tokenizer and the cache fingerprint both need them)."""
     text = (resources.files("scraper") / "data" / "userdict.txt").read_text(encoding="utf-8")
     pairs: list[tuple[str, int | None]] = []
     for line in text.splitlines():
@@ -213,4 +215,4 @@ def _userdict() -> list[tuple[str, int | None]]:
             continue
         freq = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else None
         pairs.append((fields[0], freq))
-    return pairs
+    return tuple(pairs)
