@@ -5,9 +5,10 @@ occurs in at least ``min_docs`` texts. A longer gram is only counted where both 
 (n-1)-grams were kept (a gram can be frequent only if its parts are), so the work shrinks
 quickly with n. Each level is one sort of packed integers: ``key << pbits | position``, where
 the key of an n-gram is the rank of its (n-1)-gram prefix and the id of its last character —
-exact, no hashing. Two shortcuts: characters are counted without positions (a character's rank
-follows from its id), and an (n-1)-gram that is always followed by the same character yields its
-n-gram without sorting (same positions, documents and weights) — formulaic text is full of them.
+exact, no hashing. Two shortcuts: characters are counted field by field with ``bincount`` (a
+character's rank follows from its id), and an (n-1)-gram that is always followed by the same
+character yields its n-gram without sorting (same positions, documents and weights, and the same
+id in the per-position id array, which is then left as it is) — formulaic text is full of them.
 
 For each kept gram the table holds its postings: document numbers (ascending) and a weight byte
 ``min(tf, 127) << 1 | in_title`` (tf = occurrences, overlapping ones included). A gram of 3+
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -41,6 +43,12 @@ POSTINGS = 0  # the gram's own postings follow
 SAME_AS_PREFIX = 1  # found in exactly the documents of its first n-1 characters
 SAME_AS_SUFFIX = 2  # found in exactly the documents of its last n-1 characters
 WEIGHTS = 4  # flag on SAME_AS_*: the gram's own weights are listed (its documents are not)
+
+# Bins per bincount when counting characters field by field (8 bytes each).
+CHARACTER_BINS = 1 << 22
+
+# What becomes of an (n-1)-gram's positions at length n (see _level).
+_STAYS, _GROWS, _ENDS = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -70,21 +78,16 @@ class _Corpus:
     cid: npt.NDArray[np.unsignedinteger[Any]]  # dense character id of each position
     chars: U32  # code point of each character id
     doc_title: npt.NDArray[np.unsignedinteger[Any]]  # document number << 1 | 1 if in a title
-    room: npt.NDArray[np.uint8]  # characters left before the next separator (at most 255)
 
 
 def _corpus(texts: Iterable[str]) -> _Corpus:
-    """Each text is ``title + SEP + body``; positions run over ``text + SEP`` for every text."""
+    """Each text is ``title + SEP + body``; positions run over ``text + SEP`` for every text.
+    The separator gets character id 0 (the lowest code point), so ``cid == 0`` ends a field."""
     joined = "".join(t + FIELD_SEPARATOR for t in texts)
     cp = np.frombuffer(joined.encode("utf-32-le"), dtype="<u4")
     del joined
     ends = np.flatnonzero(cp == 0).astype(np.int32)  # two separators per text
     segments = np.diff(np.concatenate(([-1], ends))).astype(np.int64)
-    room = np.repeat(ends, segments)
-    room -= np.arange(cp.size, dtype=np.int32)
-    np.minimum(room, 255, out=room)
-    room8 = room.astype(np.uint8)
-    del room
     # segment 2k is text k's title, 2k + 1 its body
     dtype = np.uint16 if segments.size < 1 << 16 else np.uint32
     doc_title = np.repeat(
@@ -95,7 +98,7 @@ def _corpus(texts: Iterable[str]) -> _Corpus:
     cid_type = np.uint16 if chars.size < 1 << 16 else np.uint32
     table = np.zeros(int(chars[-1]) + 1, dtype=cid_type)
     table[chars] = np.arange(chars.size, dtype=cid_type)
-    return _Corpus(table[cp], chars, doc_title, room8)
+    return _Corpus(table[cp], chars, doc_title)
 
 
 def _sorted_positions(
@@ -128,9 +131,15 @@ def _changes(*columns: npt.NDArray[np.generic]) -> npt.NDArray[np.bool_]:
 
 @dataclass
 class _Level:
-    """The kept grams of one length (ranked in key order) and where each occurs."""
+    """The kept grams of one length, ranked in key order.
 
-    gid: npt.NDArray[np.int32]  # rank of the kept gram starting at each position, else -1
+    Where they occur is in the id array (one per position, shared by all lengths): a gram's id
+    is given when the gram is sorted, and a chained gram (see _level) keeps its (n-1)-gram's id,
+    so its positions need no rewriting.
+    """
+
+    ids: npt.NDArray[np.int32]  # the id of each rank
+    rank_of_id: npt.NDArray[np.int32]  # the rank of each id given so far, else -1; then one -1
     strings: list[str]
     hashes: npt.NDArray[np.uint64]
     df: I64
@@ -213,23 +222,29 @@ def _level(
         return _unigrams(c, gid)
     size = c.cid.size
     cbits = _bits(c.chars.size)
+    # The fate of each (n-1)-gram's positions: chained grams keep them (and their id); grams
+    # that may grow are sorted again where a character follows and the (n-1)-gram after them is
+    # kept too; the positions of the others end here.
+    grows = prev.df >= (1 if n == 2 else min_docs)
     chained = np.zeros(0, dtype=np.int64)  # ranks of (n-1)-grams that always continue alike
-    # Candidates: positions whose (n-1)-gram and the one after it are kept, with room for n
-    # characters. Those of chained (n-1)-grams are left out: they keep their positions (and meet
-    # the conditions: every occurrence of a chained gram has room for one more character, and
-    # the gram after it is at least as frequent, hence kept).
-    starts_here = prev.gid[: size - n + 1]
-    mask = starts_here >= 0
     if prev.follows is not None:
         chained = np.flatnonzero(prev.follows >= 0)
-        in_chain = np.append(prev.follows >= 0, False)  # the extra entry is for rank -1
-        mask &= ~in_chain[starts_here]
-        del in_chain
-    mask &= c.room[: size - n + 1] >= n
-    mask[:-1] &= prev.gid[1 : size - n + 1] >= 0
-    where = numbers[: size - n + 1][mask]
-    del mask
-    key = starts_here[where].astype(np.uint64)
+        grows &= prev.follows < 0
+    fate = np.full(prev.rank_of_id.size, _STAYS, dtype=np.uint8)  # the last entry: id -1
+    fate[prev.ids[grows]] = _GROWS
+    ends = prev.ids[~grows]
+    ends = ends[prev.follows[~grows] < 0] if prev.follows is not None else ends
+    fate[ends] = _ENDS
+    fate_here = fate[gid[: size - n + 1]]
+    where = numbers[: size - n + 1][fate_here == _GROWS]
+    ends = numbers[: size - n + 1][fate_here == _ENDS] if ends.size else ends
+    del fate_here
+    ok = c.cid[where + (n - 1)] != 0  # the separator (id 0) ends a field
+    ok &= gid[where + 1] >= 0
+    ends = np.concatenate((ends, where[~ok]))
+    where = where[ok]
+    del ok
+    key = prev.rank_of_id[gid[where]].astype(np.uint64)
     key <<= np.uint64(cbits)
     key |= c.cid[where + (n - 1)]
     if where.size == 0 and chained.size == 0:
@@ -248,21 +263,18 @@ def _level(
     first = np.flatnonzero(_changes(pair_key))
     df = np.diff(np.append(first, pair_key.size))
     kept = df >= (1 if n <= 2 else min_docs)
-    rank = (np.cumsum(kept) - 1).astype(np.int32)
-    rank[~kept] = -1
-    sorted_count = int(kept.sum())
-    # The rank array still holds the (n-1)-gram ranks: read what is needed from it, then rewrite:
-    # a chained gram's positions get the rank of gram + c, every other position -1 (index -1
-    # of the table), then the sorted positions their new ranks.
-    suffix = gid[pos_s[pair[first[kept]]] + 1].astype(np.int64)
-    new_rank = np.full(prev.df.size + 1, -1, dtype=np.int32)
-    new_rank[chained] = sorted_count + np.arange(chained.size, dtype=np.int32)
-    gid[:] = new_rank[gid]
-    del new_rank
+    # Read the ids of the (n-1)-grams one character on before rewriting any position's id.
+    suffix = prev.rank_of_id[gid[pos_s[pair[first[kept]]] + 1]].astype(np.int64)
+    first_id = prev.rank_of_id.size - 1
+    new_id = np.full(kept.size, -1, dtype=np.int32)
+    new_id[kept] = first_id + np.arange(int(kept.sum()), dtype=np.int32)
+    ids = np.concatenate((new_id[kept], prev.ids[chained]))
+    gid[ends] = -1
+    del ends
     ranks = np.cumsum(new_key, dtype=np.int32)  # 1 + index of each position's gram
     del new_key
     ranks -= 1
-    np.take(rank, ranks, out=ranks)
+    np.take(new_id, ranks, out=ranks)
     gid[pos_s] = ranks
     del ranks
     kept_keys = pair_key[first][kept]
@@ -320,27 +332,52 @@ def _level(
         kept_df = np.concatenate((kept_df, chain_df))
         weights = np.concatenate((weights, chain_weights))
         starts = np.concatenate(([0], np.cumsum(kept_df)[:-1])).astype(np.int64)
-    follows = None if last or n < 2 else _follows(c, n, gid, kept_df, min_docs)
-    return _Level(gid, strings, hashes, kept_df, weights, starts, follows), parts
+    rank_of_id = np.full(first_id + int(kept.sum()) + 1, -1, dtype=np.int32)
+    rank_of_id[ids] = np.arange(ids.size, dtype=np.int32)
+    follows = None if last else _follows(c, n, gid, ids, kept_df, min_docs)
+    return _Level(ids, rank_of_id, strings, hashes, kept_df, weights, starts, follows), parts
+
+
+def _character_counts(c: _Corpus) -> tuple[npt.NDArray[np.uint64], I64]:
+    """How often each character occurs in each field: ``char id << dbits | document << 1 |
+    in_title`` ascending, with the counts.
+
+    Fields lie in position order, so a run of fields is counted with one ``bincount`` over
+    (field, character) — cheaper than sorting every position. Separators (id 0) are left out.
+    """
+    chars = c.chars.size
+    if c.cid.size == 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    fields = int(c.doc_title[-1]) + 1
+    span = max(1, CHARACTER_BINS // chars)  # fields per bincount
+    edges = np.searchsorted(c.doc_title, np.arange(0, fields + span, span))
+    keys, counts = [], []
+    for number, (start, end) in enumerate(pairwise(edges)):
+        local = c.doc_title[start:end].astype(np.int64)
+        local -= number * span
+        local *= chars
+        local += c.cid[start:end]
+        tally = np.bincount(local, minlength=span * chars)
+        found = np.flatnonzero(tally)
+        found = found[found % chars != 0]
+        keys.append((found % chars) << _bits(fields - 1) | (found // chars + number * span))
+        counts.append(tally[found])
+    key = np.concatenate(keys).astype(np.uint64)
+    order = np.argsort(key)
+    return key[order], np.concatenate(counts)[order]
 
 
 def _unigrams(c: _Corpus, gid: npt.NDArray[np.int32]) -> tuple[_Level, list[Part]] | None:
-    """Every character: one sort of ``char id << dbits | document << 1 | in_title`` (no positions:
-    a character's rank is found from its id)."""
-    valid = c.room >= 1
-    if not valid.any():
+    """Every character, counted per field without sorting positions (a character's rank is
+    found from its id)."""
+    pair_key, tf = _character_counts(c)
+    if pair_key.size == 0:
         return None
-    dbits = _bits(int(c.doc_title.max()))
-    key = c.cid[valid].astype(np.uint64)
-    key <<= np.uint64(dbits)
-    key |= c.doc_title[valid]
-    del valid
-    key.sort()
-    pair = np.flatnonzero(_changes(key >> np.uint64(1)))
-    tf = np.diff(np.append(pair, key.size))
-    in_title = np.bitwise_or.reduceat((key & np.uint64(1)).astype(np.uint8), pair)
-    pair_key = key[pair]
-    del key
+    dbits = _bits(int(c.doc_title[-1]))
+    pair = np.flatnonzero(_changes(pair_key >> np.uint64(1)))  # title and body of one document
+    tf = np.add.reduceat(tf, pair)
+    in_title = np.bitwise_or.reduceat((pair_key & np.uint64(1)).astype(np.uint8), pair)
+    pair_key = pair_key[pair]
     pair_char = (pair_key >> np.uint64(dbits)).astype(np.int64)
     pair_doc = ((pair_key >> np.uint64(1)) & np.uint64((1 << (dbits - 1)) - 1)).astype(np.uint32)
     first = np.flatnonzero(_changes(pair_char))
@@ -356,7 +393,9 @@ def _unigrams(c: _Corpus, gid: npt.NDArray[np.int32]) -> tuple[_Level, list[Part
     starts = np.concatenate(([0], np.cumsum(df)[:-1])).astype(np.int64)
     modes = np.zeros(ids.size, dtype=np.int8)
     part: Part = (strings, df, modes, pair_doc, weights, hashes.astype(np.uint32))
-    return _Level(gid, strings, hashes, df, weights, starts), [part]
+    ranks = np.arange(ids.size, dtype=np.int32)
+    level = _Level(ranks, np.append(ranks, -1), strings, hashes, df, weights, starts)
+    return level, [part]
 
 
 def _extend_hash(
@@ -366,20 +405,26 @@ def _extend_hash(
 
 
 def _follows(
-    c: _Corpus, n: int, gid: npt.NDArray[np.int32], df: I64, min_docs: int
+    c: _Corpus,
+    n: int,
+    gid: npt.NDArray[np.int32],
+    ids: npt.NDArray[np.int32],
+    df: I64,
+    min_docs: int,
 ) -> npt.NDArray[np.int32]:
     """For each kept n-gram: the id of the character that follows every one of its occurrences,
-    or -1 (several characters, or an occurrence at the end of its field, or too rare to extend)."""
-    none = np.int32(c.chars.size)  # "nothing follows"
+    or -1 (several characters, or an occurrence at the end of its field, or too rare to extend).
+
+    One occurrence's next character is noted per gram, then every occurrence compared with it:
+    a scatter and a gather over a small table, in position order.
+    """
     size = c.cid.size
-    after = np.full(size, none, dtype=np.int32)
-    if size > n:
-        np.copyto(after[: size - n], c.cid[n:], where=c.room[: size - n] > n)
-    # one extra entry collects the positions without a kept gram (rank -1)
-    low = np.full(df.size + 1, np.iinfo(np.int32).max, dtype=np.int32)
-    high = np.full(df.size + 1, -1, dtype=np.int32)
-    np.minimum.at(low, gid, after)
-    np.maximum.at(high, gid, after)
-    low, high = low[:-1], high[:-1]
-    same = (low == high) & (low != none) & (df >= min_docs)
-    return np.where(same, low, -1).astype(np.int32)
+    after = c.cid[n:]  # kept n-grams end before the last separator: all have a next character
+    at = gid[: size - n]
+    noted = np.zeros(int(ids.max(initial=-1)) + 2, dtype=after.dtype)  # the last entry: id -1
+    noted[at] = after  # whichever occurrence's write lands last
+    differs = np.zeros(noted.size, dtype=bool)
+    differs[at[after != noted[at]]] = True
+    follow = noted[ids]
+    same = ~differs[ids] & (follow != 0) & (df >= min_docs)
+    return np.where(same, follow.astype(np.int32), -1).astype(np.int32)

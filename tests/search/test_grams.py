@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from scraper.search import grams
 from scraper.search.grams import (
     POSTINGS,
     SAME_AS_PREFIX,
@@ -62,6 +65,22 @@ def test_grams_found_in_the_same_documents_as_a_part_are_marked() -> None:
     assert entries["四个机关"] == (SAME_AS_PREFIX, [], [])
     assert entries["机关建"] == (SAME_AS_SUFFIX, [], [])  # like 关建, in document 0 only
     assert entries["四个"] == (POSTINGS, [0, 1, 2], [(1, 0), (1, 0), (1, 0)])
+
+
+def test_characters_counted_in_many_runs_of_fields_give_the_same_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(5)
+    texts = [
+        _text(rng.choice("人大代表监督"), "".join(rng.choices("人大代表监督，。", k=30)))
+        for _ in range(50)
+    ]
+    whole = count_grams(texts, min_docs=2, max_len=4)
+    monkeypatch.setattr(grams, "CHARACTER_BINS", 1)  # one field per run
+    runs = count_grams(texts, min_docs=2, max_len=4)
+    assert runs.keys == whole.keys
+    for field in ("counts", "modes", "docs", "weights", "hashes"):
+        assert (getattr(runs, field) == getattr(whole, field)).all(), field
 
 
 def test_empty_archive() -> None:
