@@ -1,6 +1,6 @@
 """Build benchmark: the study site against a plain Material build of the same Markdown.
 
-    python -m bench.build 200 2000 [10000] [--chars 3000] [--repeat 2] [--keep DIR]
+    python -m bench.build 200 2000 [10000] [--chars 3000] [--repeat 2] [--keep DIR] [--out-dir DIR]
 
 For each size N it writes one synthetic archive (``bench.synth``) and builds it in the same run,
 each build in a fresh subprocess writing into an empty directory:
@@ -14,6 +14,10 @@ may be shared). Reported: wall time, time per article, ratios to the baseline, p
 (proportional set sizes of the whole process tree summed, sampled every 0.1 s) and the analysis
 time the hook logs. Results go to stdout and ``bench/out/build.json``. The search hook (issue 5,
 benchmarked in bench/search) is left out unless ``--with-search``.
+
+``--out-dir /dev/shm/…`` writes the built sites to memory instead of the work dir's disk: on the
+VMs here creating 10,000 small files on disk took anywhere from 0.3 to 5 s (bench/BUILD_RESULTS.md),
+noise that hits the build writing more files harder.
 """
 
 from __future__ import annotations
@@ -106,9 +110,15 @@ def _fastest(runs: list[dict[str, float | str]]) -> dict[str, float | str]:
 
 
 def bench_size(
-    count: int, chars: int, workdir: Path, with_search: bool, repeat: int = 1
+    count: int,
+    chars: int,
+    workdir: Path,
+    with_search: bool,
+    repeat: int = 1,
+    out_dir: Path | None = None,
 ) -> dict[str, object]:
     base = workdir / f"n{count}"
+    built = out_dir / f"n{count}" if out_dir else base / "out"
     if base.exists():
         shutil.rmtree(base)
     site = base / "site"
@@ -132,12 +142,12 @@ def bench_size(
     cache = site / ".cache"
     baselines, colds, warms = [], [], []
     for _ in range(repeat):  # interleaved, so load from other processes hits all three alike
-        baselines.append(run_build(plain, base / "out-baseline"))
+        baselines.append(run_build(plain, built / "out-baseline"))
         shutil.rmtree(cache, ignore_errors=True)  # cold: jieba segments every article
-        colds.append(run_build(site, base / "out-site"))
-        warms.append(run_build(site, base / "out-site"))  # warm: segmentation from the cache
+        colds.append(run_build(site, built / "out-site"))
+        warms.append(run_build(site, built / "out-site"))  # warm: segmentation from the cache
     baseline, ours, warm = _fastest(baselines), _fastest(colds), _fastest(warms)
-    pages = sum(1 for _ in (base / "out-site").rglob("*.html"))
+    pages = sum(1 for _ in (built / "out-site").rglob("*.html"))
     row: dict[str, object] = {
         "articles": count,
         "chars_per_article": chars,
@@ -150,8 +160,8 @@ def bench_size(
         "site_ms_per_article": round(1000 * float(ours["wall_s"]) / count, 2),
         "baseline_ms_per_article": round(1000 * float(baseline["wall_s"]) / count, 2),
     }
-    shutil.rmtree(base / "out-baseline", ignore_errors=True)
-    shutil.rmtree(base / "out-site", ignore_errors=True)
+    row["out_dir"] = str(out_dir) if out_dir else "work dir"
+    shutil.rmtree(built, ignore_errors=True)
     return row
 
 
@@ -166,11 +176,14 @@ def main() -> None:
         "--repeat", type=int, default=1, help="builds of each kind; the fastest counts"
     )
     parser.add_argument("--keep", type=Path, default=None, help="work dir to keep (default: tmp)")
+    parser.add_argument(
+        "--out-dir", type=Path, default=None, help="where built sites go (default: the work dir)"
+    )
     args = parser.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="rdkb-bench-"))
     rows = []
     for count in args.sizes:
-        row = bench_size(count, args.chars, workdir, args.with_search, args.repeat)
+        row = bench_size(count, args.chars, workdir, args.with_search, args.repeat, args.out_dir)
         row["with_search"] = args.with_search
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)
