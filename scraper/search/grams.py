@@ -179,12 +179,12 @@ def count_grams(texts: Iterable[str], *, min_docs: int, max_len: int) -> GramTab
     c = _corpus(texts)
     parts: list[Part] = []
     level: _Level | None = None
-    # One rank array over all positions, rewritten level after level (a fresh one per level would
-    # cost memory and page faults); positions (0, 1, …) to pick from with a mask.
-    ranks = np.empty(c.cid.size, dtype=np.int32)
+    # One gram id per position (see _Level), updated level after level (a fresh array per level
+    # would cost memory and page faults); positions (0, 1, …) to pick from with a mask.
+    gram_ids = np.empty(c.cid.size, dtype=np.int32)
     numbers = np.arange(c.cid.size, dtype=np.int32)
     for n in range(1, max_len + 1):
-        result = _level(c, n, level, min_docs, ranks, numbers, last=n == max_len)
+        result = _level(c, n, level, min_docs, gram_ids, numbers, last=n == max_len)
         if result is None:
             break
         level, new_parts = result
@@ -212,7 +212,7 @@ def _level(
     numbers: npt.NDArray[np.int32],
     last: bool,
 ) -> tuple[_Level, list[Part]] | None:
-    """The kept n-grams, from the kept (n-1)-grams in ``prev`` (ranks in ``gid``, rewritten).
+    """The kept n-grams, from the kept (n-1)-grams in ``prev`` (their ids in ``gid``, updated).
 
     A kept (n-1)-gram that always continues with the same character c ("follows") makes one
     n-gram, gram + c, with its very positions, documents and weights: such grams skip the sort
@@ -232,12 +232,12 @@ def _level(
         grows &= prev.follows < 0
     fate = np.full(prev.rank_of_id.size, _STAYS, dtype=np.uint8)  # the last entry: id -1
     fate[prev.ids[grows]] = _GROWS
-    ends = prev.ids[~grows]
-    ends = ends[prev.follows[~grows] < 0] if prev.follows is not None else ends
-    fate[ends] = _ENDS
+    ending = prev.ids[~grows]  # too rare to grow (only 2-grams can be kept that rare)
+    ending = ending[prev.follows[~grows] < 0] if prev.follows is not None else ending
+    fate[ending] = _ENDS
     fate_here = fate[gid[: size - n + 1]]
     where = numbers[: size - n + 1][fate_here == _GROWS]
-    ends = numbers[: size - n + 1][fate_here == _ENDS] if ends.size else ends
+    ends = numbers[: size - n + 1][fate_here == _ENDS] if ending.size else ending
     del fate_here
     ok = c.cid[where + (n - 1)] != 0  # the separator (id 0) ends a field
     ok &= gid[where + 1] >= 0
