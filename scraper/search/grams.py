@@ -108,7 +108,7 @@ def _sorted_positions(
     pbits = _bits(size)
     if key.size and _bits(int(key.max())) + pbits <= 64 and pbits <= 31:
         key <<= np.uint64(pbits)
-        key |= where.astype(np.uint64)
+        np.bitwise_or(key, where, out=key, dtype=np.uint64, casting="unsafe")  # no uint64 copy
         key.sort()
         positions = key.astype(np.uint32)  # the low 32 bits hold the position (pbits <= 31)
         positions &= np.uint32((1 << pbits) - 1)
@@ -239,14 +239,15 @@ def _level(
     where = numbers[: size - n + 1][fate_here == _GROWS]
     ends = numbers[: size - n + 1][fate_here == _ENDS] if ending.size else ending
     del fate_here
-    ok = c.cid[where + (n - 1)] != 0  # the separator (id 0) ends a field
-    ok &= gid[where + 1] >= 0
+    # (gathers from shifted views: ``where + k`` would be one more array as long as ``where``)
+    ok = c.cid[n - 1 :][where] != 0  # the separator (id 0) ends a field
+    ok &= gid[1:][where] >= 0
     ends = np.concatenate((ends, where[~ok]))
     where = where[ok]
     del ok
     key = prev.rank_of_id[gid[where]].astype(np.uint64)
     key <<= np.uint64(cbits)
-    key |= c.cid[where + (n - 1)]
+    key |= c.cid[n - 1 :][where]
     if where.size == 0 and chained.size == 0:
         return None
     key_s, pos_s = _sorted_positions(key, where, size)
@@ -274,8 +275,7 @@ def _level(
     ranks = np.cumsum(new_key, dtype=np.int32)  # 1 + index of each position's gram
     del new_key
     ranks -= 1
-    np.take(new_id, ranks, out=ranks)
-    gid[pos_s] = ranks
+    gid[pos_s] = new_id[ranks]  # (``take`` into ``ranks`` itself would copy it first)
     del ranks
     kept_keys = pair_key[first][kept]
     last_char = c.chars[(kept_keys & np.uint64((1 << cbits) - 1)).astype(np.int64)]
