@@ -103,19 +103,35 @@ def _corpus(texts: Iterable[str]) -> _Corpus:
 
 def _sorted_positions(
     key: npt.NDArray[np.uint64], where: npt.NDArray[np.int32], size: int
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int32]]:
-    """Keys ascending with their positions (ascending within a key); consumes ``key``."""
+) -> tuple[npt.NDArray[np.unsignedinteger[Any]], npt.NDArray[np.int32]]:
+    """Keys ascending (as uint32 when they fit) with their positions (ascending within a key).
+
+    Consumes ``key`` and ``where`` (emptied once packed into ``key``: at 2-grams each is as long
+    as the text, and this is the counting's peak of memory)."""
     pbits = _bits(size)
-    if key.size and _bits(int(key.max())) + pbits <= 64 and pbits <= 31:
+    kbits = _bits(int(key.max())) if key.size else 1
+    if kbits + pbits <= 64 and pbits <= 31:
         key <<= np.uint64(pbits)
         np.bitwise_or(key, where, out=key, dtype=np.uint64, casting="unsafe")  # no uint64 copy
+        where.resize(0, refcheck=False)
         key.sort()
         positions = key.astype(np.uint32)  # the low 32 bits hold the position (pbits <= 31)
         positions &= np.uint32((1 << pbits) - 1)
         key >>= np.uint64(pbits)
-        return key, positions.view(np.int32)
+        return (key.astype(np.uint32) if kbits <= 32 else key), positions.view(np.int32)
     order = np.argsort(key, kind="stable")
     return key[order], where[order]
+
+
+def _where(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int32]:
+    """``np.flatnonzero`` as int32, a block at a time (its int64 result would be twice as large;
+    an array of all positions to pick from would stay in memory)."""
+    block = 1 << 22
+    found = [
+        np.flatnonzero(mask[start : start + block]).astype(np.int32) + np.int32(start)
+        for start in range(0, mask.size, block)
+    ]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int32)
 
 
 def _changes(*columns: npt.NDArray[np.generic]) -> npt.NDArray[np.bool_]:
@@ -180,11 +196,10 @@ def count_grams(texts: Iterable[str], *, min_docs: int, max_len: int) -> GramTab
     parts: list[Part] = []
     level: _Level | None = None
     # One gram id per position (see _Level), updated level after level (a fresh array per level
-    # would cost memory and page faults); positions (0, 1, …) to pick from with a mask.
+    # would cost memory and page faults).
     gram_ids = np.empty(c.cid.size, dtype=np.int32)
-    numbers = np.arange(c.cid.size, dtype=np.int32)
     for n in range(1, max_len + 1):
-        result = _level(c, n, level, min_docs, gram_ids, numbers, last=n == max_len)
+        result = _level(c, n, level, min_docs, gram_ids, last=n == max_len)
         if result is None:
             break
         level, new_parts = result
@@ -209,7 +224,6 @@ def _level(
     prev: _Level | None,
     min_docs: int,
     gid: npt.NDArray[np.int32],
-    numbers: npt.NDArray[np.int32],
     last: bool,
 ) -> tuple[_Level, list[Part]] | None:
     """The kept n-grams, from the kept (n-1)-grams in ``prev`` (their ids in ``gid``, updated).
@@ -236,8 +250,8 @@ def _level(
     ending = ending[prev.follows[~grows] < 0] if prev.follows is not None else ending
     fate[ending] = _ENDS
     fate_here = fate[gid[: size - n + 1]]
-    where = numbers[: size - n + 1][fate_here == _GROWS]
-    ends = numbers[: size - n + 1][fate_here == _ENDS] if ending.size else ending
+    where = _where(fate_here == _GROWS)
+    ends = _where(fate_here == _ENDS) if ending.size else ending
     del fate_here
     # (gathers from shifted views: ``where + k`` would be one more array as long as ``where``)
     ok = c.cid[n - 1 :][where] != 0  # the separator (id 0) ends a field
@@ -245,7 +259,7 @@ def _level(
     ends = np.concatenate((ends, where[~ok]))
     where = where[ok]
     del ok
-    key = prev.rank_of_id[gid[where]].astype(np.uint64)
+    key = prev.rank_of_id.astype(np.uint64)[gid[where]]  # (-1 entries: ids not gathered here)
     key <<= np.uint64(cbits)
     key |= c.cid[n - 1 :][where]
     if where.size == 0 and chained.size == 0:
