@@ -1,5 +1,6 @@
 """MkDocs hooks: decorate article pages (concept links; header, related… once the analysis is
-joined), fill the generated pages and the home page, share the theme's nav fragments.
+joined), fill the generated pages and the home page, share the theme's nav fragments, let go of
+each page's HTML once it is rendered.
 
 Thin by design: the work is in ``scraper.publish.site.SiteBuild``, created by ``hooks/archive.py``
 in ``on_files`` and kept on the config object for this build.
@@ -50,6 +51,14 @@ def on_page_context(
         page.url, [p.url for p in nav.pages]
     )
     return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
+    """Drop the page's HTML body once its file's text is made: MkDocs would keep every page's
+    body to the end of the build (at 10,000 articles, with headers and footers, ~350 MB)."""
+    if _build(config) is not None:
+        page.content = None
+    return None
 
 
 # Helpers

@@ -227,9 +227,10 @@ class SiteBuild:
         if generated is not None:
             if not generated.body:
                 return None
-            body = ready.listings.get(src_uri) if ready else None
+            # taken out when used: each page is decorated once, and the build keeps ``ready``
+            body = ready.listings.pop(src_uri, None) if ready else None
             return html + (generated.html if body is None else body)
-        parts = ready.articles.get(src_uri) if ready else None
+        parts = ready.articles.pop(src_uri, None) if ready else None
         if parts is not None:
             before, title, after, foot = parts
             return before + ("" if "<h1" in html else title) + after + html + foot

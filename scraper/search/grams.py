@@ -20,6 +20,8 @@ the index small although every frequent string up to ``max_len`` characters is i
 
 from __future__ import annotations
 
+import ctypes
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -204,6 +206,7 @@ def count_grams(texts: Iterable[str], *, min_docs: int, max_len: int) -> GramTab
             break
         level, new_parts = result
         parts.extend(new_parts)
+        _return_freed_memory()
     return GramTable(
         keys=[k for part in parts for k in part[0]],
         counts=_cat([p[1] for p in parts], np.int64),
@@ -212,6 +215,23 @@ def count_grams(texts: Iterable[str], *, min_docs: int, max_len: int) -> GramTab
         weights=_cat([p[4] for p in parts], np.uint8),
         hashes=_cat([p[5] for p in parts], np.uint32),
     )
+
+
+def _return_freed_memory() -> None:
+    """Give the heap pages freed by a length back to the system. After a large array is freed,
+    glibc serves later ones of that size from its heap and keeps their pages: the index child
+    of a 10,000-article build held its 2-gram peak (1.08 GB) until it ended."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim  # glibc only
+    except (OSError, AttributeError):
+        return None
 
 
 def _cat(arrays: list[Any], dtype: Any) -> Any:
