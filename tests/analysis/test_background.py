@@ -59,6 +59,14 @@ def _wait_for_then(deferred: Deferred[int, int]) -> int | None:
     return None
 
 
+def _result_without_waiting(deferred: Deferred[int, object]) -> None:
+    """Join the result once the child has sent it (a caller that waits skips ``then``)."""
+    child = deferred._child
+    assert child is not None
+    assert select.select([child.read], [], [], 30)[0], "the child sent no result within 30 s"
+    assert deferred.result() == 1
+
+
 def test_then_runs_in_the_child_after_the_result_and_never_blocks() -> None:
 
     deferred: Deferred[int, int] = Deferred(lambda: 6, then=lambda v: v * 7)
@@ -85,6 +93,24 @@ def test_then_is_none_when_it_fails_or_runs_inline() -> None:
     assert _wait_for_then(failing) is None
     inline: Deferred[int, int] = Deferred(lambda: 1, then=lambda v: v, background=False)
     assert inline.result() == 1 and inline.then_ready() is None
+
+
+def test_a_then_value_larger_than_the_pipe_arrives_whole() -> None:
+    """``then``'s value is pickled straight into the pipe, in many writes."""
+    big = {f"articles/{i}.md": "人大代表" * 2_000 for i in range(100)}  # ~2.4 MB as UTF-8
+    deferred: Deferred[int, dict[str, str]] = Deferred(lambda: 1, then=lambda _v: big)
+    _result_without_waiting(deferred)
+    assert _wait_for_then(deferred) == big  # type: ignore[arg-type]
+
+
+def test_a_then_value_that_fails_to_pickle_halfway_is_none() -> None:
+    """Part of the stream is written before pickling fails: the parent must not take what
+    arrived for a value (the build then renders those pages itself)."""
+    half = ["监督" * 100_000, lambda: None]  # a lambda cannot be pickled
+    deferred: Deferred[int, list[object]] = Deferred(lambda: 1, then=lambda _v: half)
+    _result_without_waiting(deferred)
+    assert _wait_for_then(deferred) is None  # type: ignore[arg-type]
+    assert deferred._then_done  # settled, not still waiting
 
 
 def test_a_child_still_in_then_is_stopped_when_abandoned() -> None:
