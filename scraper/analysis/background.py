@@ -9,11 +9,11 @@ A second, optional step (``then``) runs in the child after the first result is s
 parent may take over instead of doing it itself, if it is ready in time (:meth:`Deferred.then_ready`
 never waits). The build uses it to render article headers and footers while MkDocs is busy.
 
-``os.fork`` rather than ``multiprocessing.Process``: the child may start a worker pool of its own
-(daemonic processes may not). A child closes its copies of the other children's pipes right after
-the fork: a read end left open in a sibling would hide from a child that its parent stopped
-reading, and the child would block on a full pipe (the analysis and search children once
-deadlocked that way).
+``os.fork`` rather than ``multiprocessing.Process``: the child starts at once with the parent's
+memory as it is (no pickling of the work to a fresh interpreter, no import of the project
+again). A child closes its copies of the other children's pipes right after the fork: a read end
+left open in a sibling would hide from a child that its parent stopped reading, and the child
+would block on a full pipe (the analysis and search children once deadlocked that way).
 
 A result nobody collects (a build that failed elsewhere, which ``mkdocs serve`` survives) is
 abandoned when its :class:`Deferred` is garbage-collected or the interpreter exits: the child is

@@ -167,6 +167,13 @@ class _Level:
     follows: npt.NDArray[np.int32] | None = None  # see _follows
 
 
+def _ranges(starts: I64, sizes: I64) -> I64:
+    """start, start + 1, …, start + size - 1 for every (start, size), one range after another:
+    where each gram's weights lie, to gather several grams' weights at once."""
+    offsets = np.cumsum(sizes) - sizes
+    return np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offsets - starts, sizes)
+
+
 def _mark(
     modes: npt.NDArray[np.int8],
     df: I64,
@@ -185,11 +192,9 @@ def _mark(
     if same.size == 0:
         return
     sizes = df[same]
-    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    step = np.arange(int(sizes.sum())) - np.repeat(offsets, sizes)
-    mine = weights[np.repeat(starts[same], sizes) + step]
-    theirs = prev.weights[np.repeat(prev.starts[ref[same]], sizes) + step]
-    equal = np.logical_and.reduceat(mine == theirs, offsets)
+    mine = weights[_ranges(starts[same], sizes)]
+    theirs = prev.weights[_ranges(prev.starts[ref[same]], sizes)]
+    equal = np.logical_and.reduceat(mine == theirs, np.cumsum(sizes) - sizes)
     modes[same] = np.where(equal, mode, mode | WEIGHTS)
 
 
@@ -349,9 +354,7 @@ def _level(
             prev.strings[g] + chr(int(x)) for g, x in zip(chained, follow_char, strict=True)
         ]
         chain_df = prev.df[chained]
-        sizes_offsets = np.concatenate(([0], np.cumsum(chain_df)[:-1]))
-        step = np.arange(int(chain_df.sum())) - np.repeat(sizes_offsets, chain_df)
-        chain_weights = prev.weights[np.repeat(prev.starts[chained], chain_df) + step]
+        chain_weights = prev.weights[_ranges(prev.starts[chained], chain_df)]
         parts.append(
             (
                 chain_strings,
