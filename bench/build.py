@@ -3,7 +3,7 @@
     python -m bench.build 200 2000 [10000] [--chars 3000] [--repeat 2] [--keep DIR] [--out-dir DIR]
 
 For each size N it writes one synthetic archive (``bench.synth``) and builds it in the same run,
-each build in a fresh subprocess writing into an empty directory:
+each build in a fresh subprocess, after a `sync`, writing into a folder no other build used:
 
 - baseline: Material, articles out of the nav, no hooks, no search plugin (issue 4's baseline);
 - site, cold: this project's mkdocs.yml (hooks, generated pages, overrides), no jieba cache;
@@ -75,6 +75,7 @@ def run_build(project: Path, out: Path) -> dict[str, float | str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("RDKB_SITE_URL", None)
     shutil.rmtree(out, ignore_errors=True)  # every build writes into an empty directory
+    os.sync()  # the disk writes of earlier builds (and of that removal) are not this build's
     start = time.perf_counter()
     proc = subprocess.Popen(
         [MKDOCS, "build", "--strict", "-d", str(out)],
@@ -141,13 +142,17 @@ def bench_size(
     (plain / "docs" / "index.md").write_text("# 人大知识库\n", encoding="utf-8")
     cache = site / ".cache"
     baselines, colds, warms = [], [], []
+    pages = 0
     for _ in range(repeat):  # interleaved, so load from other processes hits all three alike
+        # each build writes into a folder no other build used (a removed tree's blocks and
+        # inodes are still being freed when the next build starts writing)
+        shutil.rmtree(built, ignore_errors=True)
         baselines.append(run_build(plain, built / "out-baseline"))
         shutil.rmtree(cache, ignore_errors=True)  # cold: jieba segments every article
-        colds.append(run_build(site, built / "out-site"))
-        warms.append(run_build(site, built / "out-site"))  # warm: segmentation from the cache
+        colds.append(run_build(site, built / "out-site-cold"))
+        warms.append(run_build(site, built / "out-site-warm"))  # segmentation from the cache
+        pages = sum(1 for _ in (built / "out-site-warm").rglob("*.html"))
     baseline, ours, warm = _fastest(baselines), _fastest(colds), _fastest(warms)
-    pages = sum(1 for _ in (built / "out-site").rglob("*.html"))
     row: dict[str, object] = {
         "articles": count,
         "chars_per_article": chars,

@@ -50,6 +50,7 @@ class Options:
     themes_file: str | None = None  # relative to mkdocs.yml; default: the packaged themes.yml
     concepts_file: str | None = None
     cache: bool = True  # keep jieba's segmentation of unchanged articles in .cache/rdkb/
+    convert_helper: bool = True  # convert articles in a second process too (hooks/convert.py)
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, Any], config_dir: str) -> Options:
@@ -62,9 +63,9 @@ class Options:
             raise ConfigError(f"mkdocs.yml: unknown keys in 'extra.rdkb': {', '.join(unknown)}")
         values: dict[str, Any] = {}
         for key, value in data.items():
-            if key == "cache":
+            if isinstance(getattr(cls, key), bool):
                 if not isinstance(value, bool):
-                    raise ConfigError("mkdocs.yml: 'extra.rdkb.cache' must be true or false")
+                    raise ConfigError(f"mkdocs.yml: 'extra.rdkb.{key}' must be true or false")
                 values[key] = value
             elif key.endswith("_file"):
                 if not isinstance(value, str):
