@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from scraper.analysis.archive import is_article_uri, list_articles
 from scraper.errors import RdkbError
+from scraper.publish.converting import render_markdown
 from scraper.publish.pages import Settings
 from scraper.publish.site import (
     ANALYSING_KEY,
@@ -171,12 +172,7 @@ def _settings(config: MkDocsConfig, options: Options) -> Settings:
 
 def _convert(page: Page, config: MkDocsConfig, files: Files) -> None:
     """What MkDocs does for every page before ``on_env``, for a page added in ``on_env``."""
-    page.read_source(config)
-    assert page.markdown is not None
-    page.markdown = config.plugins.on_page_markdown(
-        page.markdown, page=page, config=config, files=files
-    )
-    page.render(config, files)
+    render_markdown(page, config, files)
     assert page.content is not None
     page.content = config.plugins.on_page_content(
         page.content, page=page, config=config, files=files

@@ -1,7 +1,8 @@
-"""Convert an article page as MkDocs' build does, in a helper process, and hand the result back.
+"""Convert a page as MkDocs' build does: in a helper process (handing the result back), or for a
+page the hooks add after MkDocs converted the others.
 
 The one module of the package that works with MkDocs' own page objects: the helper must give
-exactly what ``Page.render`` gives in the build (see hooks/convert.py, which uses it).
+exactly what ``Page.render`` gives in the build (hooks/convert.py and hooks/archive.py use it).
 """
 
 from __future__ import annotations
@@ -62,12 +63,7 @@ def convert_page(page: Page, config: MkDocsConfig, files: Files) -> Converted:
     collect = _Collect()
     logging.getLogger("mkdocs").handlers = [collect]
     page = config.plugins.on_pre_page(page, config=config, files=files)
-    page.read_source(config)
-    assert page.markdown is not None
-    page.markdown = config.plugins.on_page_markdown(
-        page.markdown, page=page, config=config, files=files
-    )
-    page.render(config, files)
+    render_markdown(page, config, files)
     assert page.content is not None
     links = page.links_to_anchors
     return Converted(
@@ -78,3 +74,14 @@ def convert_page(page: Page, config: MkDocsConfig, files: Files) -> Converted:
         None if links is None else {f.src_uri: v for f, v in links.items()},
         collect.records,
     )
+
+
+def render_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """MkDocs' steps from a page's source to its HTML: ``read_source``, the ``on_page_markdown``
+    events, ``Page.render``."""
+    page.read_source(config)
+    assert page.markdown is not None
+    page.markdown = config.plugins.on_page_markdown(
+        page.markdown, page=page, config=config, files=files
+    )
+    page.render(config, files)
