@@ -58,19 +58,17 @@ def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, **kwargs: Any
 ) -> str | None:
     """Claim the page for this process, or leave MkDocs an empty text if the helper has it."""
-    shared, position = _task(page, config)
-    if shared is None or position is None or shared.take(position):
-        return None
-    return ""
+    return None if _helpers(page, config) is None else ""
 
 
 @event_priority(100)  # first: the other hooks see the converted page
 def on_page_content(
     html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
 ) -> str | None:
-    shared, position = _task(page, config)
-    if shared is None or position is None or shared.take(position):
-        return None  # (taken already in on_page_markdown: take() says so again)
+    task = _helpers(page, config)  # (decided in on_page_markdown: asked again, the same)
+    if task is None:
+        return None
+    shared, position = task
     try:
         converted = shared.result(position)
     except BackgroundError as exc:
@@ -88,8 +86,13 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
 # Helpers
 
 
-def _task(page: Page, config: MkDocsConfig) -> tuple[Shared[Converted] | None, int | None]:
+def _helpers(page: Page, config: MkDocsConfig) -> tuple[Shared[Converted], int] | None:
+    """The shared tasks and the page's number if the helper converts the page, else None (not
+    an article, no helper, or the page is this process's to convert)."""
     shared = config.get(SHARED_KEY)
     if not isinstance(shared, Shared) or config.get(IN_HELPER_KEY):
-        return None, None
-    return shared, config[POSITIONS_KEY].get(page.file.src_uri)
+        return None
+    position = config[POSITIONS_KEY].get(page.file.src_uri)
+    if position is None or shared.take(position):
+        return None
+    return shared, position

@@ -70,12 +70,13 @@ class Shared(Generic[R]):
         """What the helper sent for task ``index`` (waits for the helper to finish its tasks:
         when the caller comes to one, the helper is on its last). KeyError if it was the
         caller's. Raises BackgroundError if the helper died."""
-        if self._results is None:
-            self._results = self._helper.result()
-        return self._results[index]
+        return self._received()[index]
 
     def helped(self) -> int:
         """How many tasks the helper did (waits for it)."""
+        return len(self._received())
+
+    def _received(self) -> dict[int, R]:
         if self._results is None:
             self._results = self._helper.result()
-        return len(self._results)
+        return self._results
