@@ -21,6 +21,7 @@ FRONT_MATTER_KEYS = (
     "url",
     "original_url",
     "also_at",
+    "review",
 )
 
 
@@ -56,6 +57,8 @@ class DecodedPage:
     is_html: bool
     origin: str
     url: str | None = None
+    # Doubts found while reading the bytes (e.g. a few invalid bytes replaced): field -> reason.
+    review: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ class Article:
     """One archived article: front matter fields plus the Markdown body."""
 
     title: str
-    date: dt.date
+    date: dt.date | None  # None when the page gives no date the extractor trusts
     body: str
     authors: tuple[Author, ...] = ()
     region: tuple[str, ...] = ()
@@ -85,13 +88,16 @@ class Article:
     url: str | None = None
     original_url: str | None = None
     also_at: tuple[str, ...] = ()
+    # Fields the extractor is unsure of: field -> reason. Written as the front-matter key
+    # ``review``; a maintainer fixes the field by hand and deletes the key.
+    review: dict[str, str] = field(default_factory=dict, compare=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # hand-added keys
 
     def front_matter(self) -> dict[str, Any]:
         """Known keys only, in canonical order, skipping unknown (None/empty) values."""
         values: dict[str, Any] = {
             "title": self.title,
-            "date": self.date.isoformat(),
+            "date": self.date.isoformat() if self.date else None,
             "authors": [a.to_dict() for a in self.authors],
             "region": list(self.region),
             "source": self.source,
@@ -99,8 +105,11 @@ class Article:
             "url": self.url,
             "original_url": self.original_url,
             "also_at": list(self.also_at),
+            "review": dict(self.review),
         }
-        meta = {k: v for k, v in values.items() if v not in (None, [], "")}
+        meta = {k: v for k, v in values.items() if v not in (None, [], "", {})}
+        if self.date is None:
+            meta = {"title": meta.pop("title"), "date": None, **meta}  # undated: say so
         meta.update(self.extra)
         return meta
 
@@ -113,8 +122,14 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         known = set(FRONT_MATTER_KEYS) | {"body"}
-        raw_date = data["date"]
-        date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(str(raw_date))
+        raw_date = data.get("date")
+        date: dt.date | None
+        if raw_date is None or raw_date == "":
+            date = None
+        elif isinstance(raw_date, dt.date):
+            date = raw_date
+        else:
+            date = dt.date.fromisoformat(str(raw_date))
         return cls(
             title=str(data["title"]),
             date=date,
@@ -126,6 +141,7 @@ class Article:
             url=data.get("url"),
             original_url=data.get("original_url"),
             also_at=tuple(data.get("also_at") or ()),
+            review={str(k): str(v) for k, v in (data.get("review") or {}).items()},
             extra={k: v for k, v in data.items() if k not in known},
         )
 
@@ -144,7 +160,7 @@ class ExtractedPage:
 
     origin: str
     title: str
-    date: dt.date
+    date: dt.date | None
     body: tuple[BodyLine, ...]
     authors: tuple[Author, ...] = ()
     source: str | None = None
@@ -154,3 +170,4 @@ class ExtractedPage:
     hint_region: tuple[str, ...] = ()
     encoding: str = "utf-8"
     body_from: str = "lines"  # which path found the body: lines | trafilatura
+    review: tuple[tuple[str, str], ...] = ()  # field -> reason, for what the extractor doubts
