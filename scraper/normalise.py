@@ -95,4 +95,5 @@ def normalise(page: ExtractedPage) -> Article:
         site=page.site,
         url=page.url,
         original_url=page.original_url,
+        review=dict(page.review),
     )

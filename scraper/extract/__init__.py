@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from scraper.errors import NoArticleError, NoDateError
+from scraper.errors import NoArticleError
 from scraper.extract import dates
-from scraper.extract.authors import authors_from_header, parse_author_spec
+from scraper.extract.authors import authors_from_header, authors_from_lead, parse_author_spec
 from scraper.extract.document import Document, Line, clean_text, html_document, text_document
 from scraper.extract.layout import (
     Layout,
+    clean_title,
     foot_facts,
     guess_title,
     is_body_end,
@@ -39,6 +40,7 @@ from scraper.extract.patterns import (
 from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHints
 
 _MIN_BODY_CHARS = 40
+_LEAD_TITLE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ def extract_title(document: Document, hints: PageHints) -> str | None:
         guess_title(document.lines),
         title_from_html_title(document.html_title),
     ):
-        if candidate and len(clean_text(candidate)) >= 2:
-            return clean_text(candidate)
+        if candidate and len(clean_title(clean_text(candidate))) >= 2:
+            return clean_title(clean_text(candidate))
     return None
 
 
@@ -119,6 +121,9 @@ def extract_authors(page: Page) -> tuple[Author, ...]:
     merged = _merge_authors(header, foot)
     if merged:
         return merged
+    lead = authors_from_lead(page.layout.body[0].text) if page.layout.body else None
+    if lead:
+        return lead[0]
     meta_author = document.meta.get("author")
     return parse_author_spec(meta_author) if meta_author else ()
 
@@ -261,22 +266,37 @@ def read_document(decoded: DecodedPage, hints: PageHints) -> Document:
     return text_document(decoded.text)
 
 
+def lead_title(body: tuple[BodyLine, ...]) -> str:
+    """A stand-in headline for a page that prints none: the lead sentence, cut short."""
+    first = body[0].text
+    sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
+    sentence = sentence.rstrip("。！？!?")
+    return sentence if len(sentence) <= _LEAD_TITLE_CHARS else sentence[:_LEAD_TITLE_CHARS] + "…"
+
+
 def extract_page(decoded: DecodedPage, hints: PageHints | None = None) -> ExtractedPage:
-    """Read every field off one page; raise NoArticleError/NoDateError saying what is missing."""
+    """Read every field off one page.
+
+    Only a page without article text is rejected (NoArticleError). A missing title or date
+    does not lose the article: the best stand-in is used and the doubt is named in ``review``.
+    """
     hints = hints or PageHints()
     document = read_document(decoded, hints)
     if not any(line.text for line in document.lines):
         raise NoArticleError("no visible text on the page")
+    review = dict(decoded.review)
     title = extract_title(document, hints)
-    if not title:
-        raise NoArticleError("no article title found")
-    page = Page(decoded, document, title, split_layout(document.lines, title), hints)
+    page = Page(decoded, document, title or "", split_layout(document.lines, title), hints)
     body, body_from = extract_body(page)
     if sum(len(line.text) for line in body) < _MIN_BODY_CHARS:
-        raise NoArticleError(f"no article text found under the title “{title[:40]}”")
+        where = f" under the title “{title[:40]}”" if title else ""
+        raise NoArticleError(f"no article text found{where} (a list, empty or challenge page?)")
+    if not title:
+        title = lead_title(body)
+        review["title"] = "no headline found on the page; the lead sentence stands in"
     date = extract_date(page)
     if date is None:
-        raise NoDateError(f"no publication date found for “{title[:40]}”")
+        review["date"] = "no publication date on the page or in its URL"
     return ExtractedPage(
         origin=decoded.origin,
         title=title,
@@ -290,6 +310,7 @@ def extract_page(decoded: DecodedPage, hints: PageHints | None = None) -> Extrac
         hint_region=hints.region,
         encoding=decoded.encoding,
         body_from=body_from,
+        review=tuple(review.items()),
     )
 
 

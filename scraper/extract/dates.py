@@ -8,13 +8,25 @@ from collections.abc import Iterable
 
 from scraper.extract.patterns import COLON, DATE_LABEL
 
+# 2024-05-19, 2024/5/19, 2024.05.19, 2024年5月19日, 2024 年 5 月 19 日, 2023 12/29.
 _YMD = (
-    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*(?:[-/.]|年)\s*|\s+(?=\d{1,2}/))(?P<m>\d{1,2})"
+    r"\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
 )
+# Day first, as some sites print it: 05.03.2018.
+_DMY = r"(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})(?![\d.])"
 _TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 DATE_ANYWHERE = re.compile(_YMD)
+_ANY_DATE = re.compile(f"{_YMD}|{_DMY}")
+# A line that opens with the date and carries only short fields after it (names, a view
+# counter, a source): 2016-11-21李春成张慧娟 · 2018-11-14 15:01:11发布61次查看.
+DATE_LEAD = re.compile(r"^\s*[\[【(（]?\s*(?:" + _YMD + "|" + _DMY + ")" + _TIME)
+# A short line that ends with the date: 新浪国内新闻 2025-11-27 23:00:14.
+DATE_TAIL = re.compile(r"(?:" + _YMD + "|" + _DMY + ")" + _TIME + r"\s*[\]】)）]?\s*$")
 LABELLED_DATE = re.compile(DATE_LABEL + COLON + _YMD)
-DATE_ALONE = re.compile(r"^\s*[\[【(（]?\s*" + _YMD + _TIME + r"\s*[\]】)）]?\s*$")
+DATE_ALONE = re.compile(
+    r"^\s*[\[【(（]?\s*(?:" + _YMD + "|" + _DMY + ")" + _TIME + r"\s*[\]】)）]?\s*$"
+)
 # Dates inside URLs: /2024/0519/, /202405/19/, /2024-05/19/, t20240519_123, /20240519/, _20240519
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2}|19\d{2})[-/_]?(?P<m>[01]\d)[-/_]?(?P<d>[0-3]\d)(?!\d)"),
@@ -30,12 +42,18 @@ def make_date(year: str, month: str, day: str) -> dt.date | None:
     return date if dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1) else None
 
 
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    if match["y"]:
+        return make_date(match["y"], match["m"], match["d"])
+    return make_date(match["y2"], match["m2"], match["d2"])
+
+
 def parse_date(text: str | None) -> dt.date | None:
-    """The first plausible date in ``text`` (ISO timestamps, 2024年5月19日, 2024/5/19 …)."""
+    """The first plausible date in ``text`` (ISO timestamps, 2024年5月19日, 05.03.2018 …)."""
     if not text:
         return None
-    for match in DATE_ANYWHERE.finditer(text):
-        date = make_date(match["y"], match["m"], match["d"])
+    for match in _ANY_DATE.finditer(text):
+        date = _date_of(match)
         if date:
             return date
     return None
@@ -56,7 +74,7 @@ def date_from_lone_lines(lines: Iterable[str]) -> dt.date | None:
     for line in lines:
         match = DATE_ALONE.match(line)
         if match:
-            date = make_date(match["y"], match["m"], match["d"])
+            date = _date_of(match)
             if date:
                 return date
     return None

@@ -78,12 +78,44 @@ def text_document(text: str) -> Document:
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>https?://[^\s>]+?)\s*-->", re.I)
 
 
+# libxml2 stops nesting at 256 levels (2,048 with huge_tree) and drops everything after that
+# point; pages that leave <font>/<span> open in every paragraph nest one level per paragraph.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+_FLATTEN_DEPTH = 200  # deeper than any real layout: the nesting comes from unclosed inline tags
+# Inline formatting tags: they change no line breaks, only nesting.
+_INLINE_FORMATTING_TAG = re.compile(r"</?(?:font|span|em|i|u|small|big|strike|s)\b[^>]*>", re.I)
+
+
 def _parse(html: str) -> etree._Element | None:
+    """Parse without losing text to libxml2's depth limit (see :func:`_flatten_inline`)."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     try:
-        return lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
+        if _max_depth(tree) > _FLATTEN_DEPTH:
+            tree = lxml.html.document_fromstring(_flatten_inline(html), parser=_PARSER)
+        return tree
     except (etree.ParserError, ValueError):
         return None
+
+
+def _flatten_inline(html: str) -> str:
+    """Drop bare inline formatting tags, whose unclosed copies nest every paragraph deeper.
+
+    A page that opens ``<font>`` in each paragraph and never closes it nests its last paragraph
+    hundreds of levels deep; past libxml2's limit the rest of the page is silently lost. The tags
+    change no line breaks, so the page renders to the same lines without them.
+    """
+    return _INLINE_FORMATTING_TAG.sub("", html)
+
+
+def _max_depth(tree: etree._Element) -> int:
+    deepest = 0
+    stack = [(tree, 0)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
 
 
 def _read_meta(tree: etree._Element) -> dict[str, str]:

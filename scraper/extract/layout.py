@@ -11,20 +11,27 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from scraper.extract.authors import BYLINE, author_from_foot
-from scraper.extract.dates import DATE_ALONE, DATE_ANYWHERE
+from scraper.extract.authors import author_from_foot, author_line, trailing_credit
+from scraper.extract.dates import DATE_ALONE, DATE_ANYWHERE, DATE_LEAD, DATE_TAIL, parse_date
 from scraper.extract.document import Line
 from scraper.extract.patterns import (
     BODY_END,
     BOILERPLATE_LINE,
     BREADCRUMB,
+    COLUMN_TAG,
+    DECK_LINE,
     ICP_OR_CONTACT,
     INFO_LABELS,
     NEEDS_COLON_OR_ALONE,
+    ORIGINAL_TITLE,
+    PHOTO_CREDIT,
+    SENTENCE_END,
     SITE_NAME,
     SOURCE_LINE,
+    SPAM_SUFFIX,
     TITLE_SUFFIX,
 )
+from scraper.extract.textform import key
 from scraper.records import Author
 
 _HEAD_SCAN = 40  # the title is among the first lines of any page
@@ -44,28 +51,48 @@ def normalise_space(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_INFO_MAX = 160  # an info bar is never longer
+_DATED_LINE_MAX = 60  # a date with names, counters or a source after it
+_STAMP_LINE_MAX = 40  # a site or column name before a date: 新浪国内新闻 2025-11-27 23:00:14
+
+
 def is_info_line(text: str) -> bool:
-    """An info bar line: labelled fields (发布时间/来源/作者…) or a date standing alone."""
-    if len(text) > 160:
+    """An info bar line: labelled fields (发布时间/来源/作者…), a date standing alone, a date
+    with short fields glued after it, or a short line ending with a date stamp."""
+    folded = key(text)
+    if len(folded) > _INFO_MAX:
         return False
-    if DATE_ALONE.match(text):
+    if DATE_ALONE.match(folded):
         return True
-    return bool(INFO_LABELS.search(text)) and bool(
-        DATE_ANYWHERE.search(text) or re.search(r"(?:来源|作者)\s*[:：]", text)
+    short_and_plain = not re.search(r"[，。；！？,]", folded)
+    if DATE_LEAD.match(folded) and len(folded) <= _DATED_LINE_MAX and short_and_plain:
+        return True
+    if DATE_TAIL.search(folded) and len(folded) <= _STAMP_LINE_MAX and short_and_plain:
+        return True
+    return bool(INFO_LABELS.search(folded)) and bool(
+        parse_date(folded) or re.search(r"(?:来源|作者|出处)\s*[:：]", folded)
     )
 
 
 def is_furniture(text: str) -> bool:
     """Page furniture that never belongs in an article, wherever it appears."""
-    return bool(BOILERPLATE_LINE.match(text) or (BREADCRUMB.match(text) and len(text) < 60))
+    folded = key(text)
+    return bool(BOILERPLATE_LINE.match(folded) or (BREADCRUMB.match(folded) and len(text) < 60))
 
 
 def is_body_end(text: str) -> bool:
-    if BODY_END.match(text):
-        if NEEDS_COLON_OR_ALONE.match(text):
-            return bool(re.match(r"^\s*\S{1,4}\s*[:：]", text)) or len(text) <= 6
+    folded = key(text)
+    if BODY_END.match(folded):
+        if NEEDS_COLON_OR_ALONE.match(folded):
+            return bool(re.match(r"^\s*\S{1,4}\s*[:：]", folded)) or len(folded) <= 6
         return True
-    return bool(ICP_OR_CONTACT.search(text)) and len(text) < 120
+    return bool(ICP_OR_CONTACT.search(folded)) and len(folded) < 120
+
+
+def clean_title(text: str) -> str:
+    """The headline without a column tag, 原标题:, or a spam suffix glued on with a dash."""
+    text = COLUMN_TAG.sub("", ORIGINAL_TITLE.sub("", text))
+    return SPAM_SUFFIX.sub("", text).strip()
 
 
 def title_prefix(text: str) -> str | None:
@@ -96,33 +123,54 @@ def title_line_matching(lines: tuple[Line, ...], html_title: str | None) -> str 
 
 def is_title_like(text: str) -> bool:
     """A headline: short, no final full stop, not furniture, not the site's own name."""
+    text = clean_title(text)
     return (
         4 <= len(text) <= 90
-        and text[-1] not in "。；;：:"
+        and text[-1] not in "。；;：:，,"
         and not is_furniture(text)
         and not is_info_line(text)
-        and not SITE_NAME.match(text)
+        and not SITE_NAME.match(key(text))
+        and not DECK_LINE.match(text)
+        and author_line(text) is None
     )
 
 
+def is_paragraph(text: str) -> bool:
+    """Running text: long, or closed by a sentence mark."""
+    return len(text) >= 60 or (len(text) >= 8 and text[-1] in SENTENCE_END + "”」")
+
+
+def _title_above(texts: list[str], index: int) -> str | None:
+    """The headline just above line ``index``, past furniture, bylines and deck lines."""
+    for previous in reversed(texts[max(0, index - 4) : index]):
+        if is_furniture(previous) or author_line(previous) or DECK_LINE.match(previous):
+            continue
+        return previous if is_title_like(previous) else None
+    return None
+
+
 def guess_title(lines: tuple[Line, ...]) -> str | None:
-    """The headline next to the info bar (above it, or below a date line); else a heading."""
+    """The headline next to the info bar (above it, or below a date line); else the headline
+    that opens the text; else a heading."""
     lines = tuple(line for line in lines if not line.link_only)
     texts = [line.text for line in lines[:_HEAD_SCAN]]
-    for index, text in enumerate(texts):
+    first_paragraph = next((i for i, t in enumerate(texts) if is_paragraph(t)), len(texts))
+    for index, text in enumerate(texts[: first_paragraph + 1]):
         if not is_info_line(text):
             continue
         prefix = title_prefix(text)
         if prefix:
             return prefix
-        for previous in reversed(texts[max(0, index - 3) : index]):
-            if not is_furniture(previous):
-                if is_title_like(previous):
-                    return previous
-                break
+        above = _title_above(texts, index)
+        if above:
+            return above
         following = texts[index + 1 : index + 2]
-        if following and is_title_like(following[0]) and DATE_ALONE.match(text):
+        if following and is_title_like(following[0]) and DATE_ALONE.match(key(text)):
             return following[0]
+    # No info bar: the first headline-like line before the running text.
+    for text in texts[:first_paragraph]:
+        if is_title_like(text) and not is_furniture(text):
+            return text
     for line in lines[:_HEAD_SCAN]:
         if line.heading and 4 <= len(line.text) <= 90 and not is_furniture(line.text):
             return line.text
@@ -152,12 +200,15 @@ def find_title_index(lines: tuple[Line, ...], title: str) -> int | None:
 
 
 def _is_header_line(line: Line) -> bool:
+    """Lines between the headline and the text: info bar, bylines, deck lines, furniture."""
     text = line.text
     return (
         is_info_line(text)
         or is_furniture(text)
-        or bool(BYLINE.match(text) and len(text) <= 60)
-        or bool(SOURCE_LINE.match(text) and len(text) <= 60)
+        or author_line(text) is not None
+        or bool(SOURCE_LINE.match(key(text)) and len(text) <= 60)
+        or (bool(DECK_LINE.match(text)) and not is_paragraph(text))
+        or bool(re.fullmatch(r"[\W\d_]{1,20}", text))  # stray numbers and marks
     )
 
 
@@ -174,18 +225,28 @@ def foot_fact(text: str) -> FootFact | None:
     authors = author_from_foot(text)
     if authors is not None:
         return FootFact("authors", text, authors)
-    source = SOURCE_LINE.match(text)
+    source = SOURCE_LINE.match(key(text))
     if source and len(text) <= 60:
-        return FootFact("source", source["source"].strip())
-    if DATE_ALONE.match(text):
+        return FootFact("source", text[source.start("source") : source.end("source")].strip())
+    if DATE_ALONE.match(key(text)):
         return FootFact("date", text)
     return None
 
 
 def _read_header(lines: tuple[Line, ...], title_index: int | None) -> tuple[list[str], int]:
-    """The title line and the info lines under it; returns them and where the body starts."""
+    """The title line and the info lines under it; returns them and where the body starts.
+
+    Without a title the page opens with its header lines (a byline, a source line, junk):
+    they are read from the top, up to the first running text."""
     if title_index is None:
-        return [], 0
+        header = []
+        start = 0
+        while start < min(len(lines), _HEAD_SCAN) and not is_paragraph(lines[start].text):
+            if not _is_header_line(lines[start]):
+                break
+            header.append(lines[start].text)
+            start += 1
+        return header, start
     header = [lines[title_index].text]
     start = title_index + 1
     while start < len(lines) and (not lines[start].in_root or _is_header_line(lines[start])):
@@ -209,15 +270,45 @@ def _read_body(lines: tuple[Line, ...], start: int) -> tuple[list[Line], int]:
     return body, len(lines)
 
 
-def split_layout(lines: tuple[Line, ...], title: str) -> Layout:
-    title_index = find_title_index(lines, title)
+def _without_photo_credit(line: Line) -> Line | None:
+    """A caption's text without the photographer's credit; None when nothing else is left."""
+    match = PHOTO_CREDIT.search(key(line.text))
+    if not match:
+        return line
+    text = line.text[: match.start()].rstrip()
+    return Line(text, line.heading, line.link_only, line.in_root) if text else None
+
+
+def _peel_credit(body: list[Line]) -> str | None:
+    """A writer's credit closing the last paragraph ((本报记者 X), (文 X)), cut off it."""
+    if not body:
+        return None
+    last = body[-1]
+    found = trailing_credit(last.text)
+    if found is None or not found[0]:
+        return None
+    rest = found[1]
+    credit = last.text[len(rest) :].strip() if last.text.startswith(rest) else None
+    if rest:
+        body[-1] = Line(rest, last.heading, last.link_only, last.in_root)
+    else:
+        body.pop()
+    return credit or "（" + "、".join(a.name or "" for a in found[0]) + "）"
+
+
+def split_layout(lines: tuple[Line, ...], title: str | None) -> Layout:
+    title_index = find_title_index(lines, title) if title else None
     above = [] if title_index is None else lines[max(0, title_index - 2) : title_index]
     header, start = _read_header(lines, title_index)
     body, end = _read_body(lines, start)
+    body = [kept for kept in map(_without_photo_credit, body) if kept is not None]
     rest = tuple(line.text for line in lines[end:])
     foot: list[str] = []
     while body and foot_fact(body[-1].text) is not None:
         foot.insert(0, body.pop().text)
+    credit = _peel_credit(body)
+    if credit:
+        foot.insert(0, credit)
     # Author lines that sit just outside the content element, before the furniture starts.
     foot.extend(text for text in rest[:3] if (f := foot_fact(text)) and f.kind == "authors")
     return Layout(
