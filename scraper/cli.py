@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from scraper import __version__, importer
+from scraper import __version__, importer, review
 from scraper.crawl import commands as crawl_commands
 from scraper.publish import commands as publish_commands
 
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.register(subparsers)
     crawl_commands.register(subparsers)
     publish_commands.register(subparsers)
+    review.register(subparsers)
     return parser
 
 

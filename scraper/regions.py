@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from scraper.hanzi import has_traditional, to_simplified
+
 # Texts that name an organisation, not a place, although the gazetteer would match them.
 _NOT_A_PLACE = re.compile(r"^(?:中国|全国|中华|中央|国家|新华|人民)")
 _AMBIGUOUS = "存在歧义"
@@ -67,8 +69,18 @@ def _match(text: str, *, cut: bool) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def resolve_region(text: str) -> tuple[str, ...]:
-    """[province, city, county] named by ``text``, as deep as it goes; () if none or ambiguous."""
+    """[province, city, county] named by ``text``, as deep as it goes; () if none or ambiguous.
+    Traditional characters resolve like simplified ones (廣東省深圳市 → 广东省, 深圳市): the text
+    as written is tried first, since a few simplified names hold a character OpenCC would change
+    (乾县 → 干县)."""
     text = text.strip()
+    region = _resolve(text)
+    if not region and has_traditional(text):
+        region = _resolve(to_simplified(text))
+    return region
+
+
+def _resolve(text: str) -> tuple[str, ...]:
     if not text or _NOT_A_PLACE.match(text):
         return ()
     # Word segmentation first (it knows 东方红 is not 东方市); it misses some names glued to

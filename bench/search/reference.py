@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from scraper.hanzi import char_map
+
 # The queries issue 5 names for the fixed query set; each test and the benchmark add their own.
 ISSUE_QUERIES = (
     "代表之家",
@@ -20,6 +22,8 @@ QUOTES = "\"'“”‘’„‟‚‛「」『』«»‹›〝〞〟"
 
 
 def reference_form(text: str) -> str:
-    """NFKC, lower case, white space and quotation marks dropped (and a stray BOM)."""
+    """NFKC, lower case, white space and quotation marks dropped (and a stray BOM), traditional
+    characters read as simplified ones (issue 12: OpenCC's table, one character for one)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(c for c in text if not c.isspace() and c not in QUOTES and c != "\ufeff")
+    kept = "".join(c for c in text if not c.isspace() and c not in QUOTES and c != "\ufeff")
+    return kept.translate(char_map())

@@ -18,6 +18,7 @@ from scraper.analysis.quotes import Quote, find_quotes, quote_key
 from scraper.analysis.regions import RegionNode, build_region_tree
 from scraper.analysis.text import Segmenter, plain_text, reading_minutes, summary
 from scraper.analysis.themes import Taxonomy
+from scraper.hanzi import as_simplified
 from scraper.records import Article
 
 SAMPLE_HOST_SUFFIX = ".example"
@@ -78,6 +79,7 @@ class Analysis:
     quotes: list[QuoteGroup]
     prev_next: dict[int, tuple[int | None, int | None]]  # (older, newer) within the main theme
     timings: dict[str, float]
+    undated: list[int] = field(default_factory=list)  # articles with ``date: null`` (日期不详)
 
     def info(self, src_uri: str) -> ArticleInfo | None:
         index = self._by_uri().get(src_uri)
@@ -171,8 +173,10 @@ def segment_articles(
     articles = [e.article for e in entries]
     segmenter = Segmenter((*taxonomy.keywords, *glossary.terms))
     lap("prepare")
+    # traditional characters are read as simplified (監督 counts as 监督); the text stays as written
     segmented = segmenter.segment_cached(
-        [(a.title, t) for a, t in zip(articles, texts, strict=True)], cache_dir
+        [(as_simplified(a.title), as_simplified(t)) for a, t in zip(articles, texts, strict=True)],
+        cache_dir,
     )
     lap("segment")
 
@@ -277,12 +281,11 @@ def _index(
     keyword_pages: int,
     timings: dict[str, float],
 ) -> Analysis:
-    newest = sorted(
-        range(len(infos)), key=lambda i: (-infos[i].article.date.toordinal(), infos[i].src_uri)
-    )
+    newest = sorted(range(len(infos)), key=lambda i: _newest_key(infos[i]))
     by_theme: dict[str, list[int]] = {t.slug: [] for t in taxonomy.themes}
     by_concept: dict[str, list[int]] = {c.slug: [] for c in glossary.concepts}
     by_month: dict[tuple[int, int], list[int]] = {}
+    undated: list[int] = []
     keyword_articles: dict[str, list[int]] = {}
     authors: dict[str, AuthorInfo] = {}
     unsigned: list[int] = []
@@ -296,7 +299,10 @@ def _index(
         for word in info.keywords:
             keyword_articles.setdefault(word, []).append(i)
         date = info.article.date
-        by_month.setdefault((date.year, date.month), []).append(i)
+        if date is None:
+            undated.append(i)
+        else:
+            by_month.setdefault((date.year, date.month), []).append(i)
         named = [a for a in info.article.authors if a.name]
         if not named:
             unsigned.append(i)
@@ -342,4 +348,11 @@ def _index(
         quotes=quote_groups,
         prev_next=prev_next,
         timings=timings,
+        undated=undated,
     )
+
+
+def _newest_key(info: ArticleInfo) -> tuple[bool, int, str]:
+    """Newest first; undated articles after every dated one."""
+    date = info.article.date
+    return (date is None, -date.toordinal() if date else 0, info.src_uri)

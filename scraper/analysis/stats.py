@@ -8,11 +8,14 @@ from collections.abc import Sequence
 from scraper.records import Article
 
 NO_REGION = "未标注地区"
+NO_DATE = "日期不详"
 
 
 def per_year(articles: Sequence[Article]) -> list[tuple[str, int]]:
-    counts = Counter(str(a.date.year) for a in articles)
-    return sorted(counts.items())
+    """(year, articles) oldest first; undated articles last, as 日期不详."""
+    counts = Counter(str(a.date.year) for a in articles if a.date)
+    undated = sum(1 for a in articles if a.date is None)
+    return sorted(counts.items()) + ([(NO_DATE, undated)] if undated else [])
 
 
 def per_province(articles: Sequence[Article]) -> list[tuple[str, int]]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from scraper.analysis.corpus import ArticleInfo
-from scraper.publish.html import author_label, link
+from scraper.publish.html import UNDATED, author_label, link
 from scraper.publish.pages import SitePages
 
 SAMPLE_NOTICE = (
@@ -37,9 +38,13 @@ def header_parts(info: ArticleInfo, site: SitePages) -> tuple[str, str, str]:
     rows = [
         (
             "日期",
-            f'<time datetime="{a.date.isoformat()}">{a.date.year} 年 {a.date.month} 月 '
-            f"{a.date.day} 日</time>"
-            f' <span class="rdkb-muted">· 约 {info.reading_minutes} 分钟读完'
+            (
+                f'<time datetime="{a.date.isoformat()}">{a.date.year} 年 {a.date.month} 月 '
+                f"{a.date.day} 日</time>"
+                if a.date
+                else link(site.href(src, paths.undated()), UNDATED)
+            )
+            + f' <span class="rdkb-muted">· 约 {info.reading_minutes} 分钟读完'
             f"（{info.chars} 字）</span>",
         )
     ]
@@ -112,7 +117,7 @@ def footer(info: ArticleInfo, site: SitePages) -> str:
             other = analysis.infos[j]
             items.append(
                 f"<li>{link(site.href(src, other.src_uri), other.article.title)}"
-                f' <span class="rdkb-muted">{other.article.date.isoformat()}'
+                f' <span class="rdkb-muted">{_day(other.article.date)}'
                 + (f" · {escape(' '.join(other.article.region))}" if other.article.region else "")
                 + "</span></li>"
             )
@@ -161,3 +166,7 @@ def footer(info: ArticleInfo, site: SitePages) -> str:
             f'<nav class="rdkb-prevnext" aria-label="同专题上一篇和下一篇">{"".join(cells)}</nav>'
         )
     return f'<footer class="rdkb-article-footer">{"".join(parts)}</footer>' if parts else ""
+
+
+def _day(date: dt.date | None) -> str:
+    return date.isoformat() if date else UNDATED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -9,6 +10,7 @@ from scraper.analysis.corpus import ArticleInfo
 from scraper.records import Author
 
 UNSIGNED = "未署名"
+UNDATED = "日期不详"
 
 
 def author_label(author: Author) -> str:
@@ -22,10 +24,17 @@ def authors_text(authors: Sequence[Author]) -> str:
     return "、".join(author_label(a) for a in authors) if authors else UNSIGNED
 
 
+def date_html(date: dt.date | None) -> str:
+    """``<time>`` with the ISO date, or 日期不详 for an undated article."""
+    if date is None:
+        return f'<span class="rdkb-undated">{UNDATED}</span>'
+    return f'<time datetime="{date.isoformat()}">{date.isoformat()}</time>'
+
+
 def entry_parts(info: ArticleInfo, summary: bool = True) -> tuple[str, str]:
     """An article's list entry as (before href, after href): the href depends on the page."""
     article = info.article
-    meta = [f'<time datetime="{article.date.isoformat()}">{article.date.isoformat()}</time>']
+    meta = [date_html(article.date)]
     meta.append(escape(authors_text(article.authors)))
     if article.region:
         meta.append(escape(" ".join(article.region)))

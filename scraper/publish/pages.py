@@ -17,7 +17,7 @@ from scraper.analysis import stats
 from scraper.analysis.corpus import Analysis
 from scraper.analysis.regions import RegionNode
 from scraper.publish import charts, feed
-from scraper.publish.html import authors_text, entry_list, entry_parts, link, pager
+from scraper.publish.html import UNDATED, authors_text, entry_list, entry_parts, link, pager
 from scraper.publish.urls import page_url, relative, slug_path
 
 UNSIGNED_TITLE = "未署名文章"
@@ -79,6 +79,10 @@ class Paths:
 
     def month(self, year: int, month: int, page: int = 1) -> str:
         return self.paged(f"archive/{year}/{month:02d}", page)
+
+    def undated(self, page: int = 1) -> str:
+        """Articles with ``date: null`` (日期不详)."""
+        return self.paged("archive/undated", page)
 
     def author(self, name: str | None, page: int = 1) -> str:
         return self.paged(f"authors/{slug_path(name)}" if name else "authors/unsigned", page)
@@ -326,6 +330,21 @@ class SitePages:
                     members,
                 )
             out.append(GeneratedFile(src, "\n".join(parts)))
+        if a.undated:
+            undated_src = self.paths.undated()
+            index_rows.append(
+                f"<li>{link(self.href('archive/index.md', undated_src), UNDATED)}"
+                f' <span class="rdkb-badge">{len(a.undated)}</span></li>'
+            )
+            out += self._listing(
+                self.paths.undated,
+                UNDATED,
+                f'<p class="rdkb-crumbs">'
+                f"{link(self.href(undated_src, 'archive/index.md'), '时间')}</p>\n\n"
+                "<p>原文没有可信的发表日期。核实后可在文章的元数据中填写 <code>date</code>"
+                "（见 <code>rdkb review</code>）。</p>",
+                a.undated,
+            )
         index = (
             '# 时间\n\n<p class="rdkb-lead">按发表年月浏览。</p>\n\n<ul class="rdkb-years">'
             + "".join(index_rows)
@@ -459,7 +478,7 @@ class SitePages:
                     info = a.infos[i]
                     cites.append(
                         f"<li>{link(self.href(src, info.src_uri), info.article.title)}"
-                        f" <small>{info.article.date.isoformat()}"
+                        f" <small>{info.article.date or UNDATED}"
                         + (
                             f"，{escape(quote.context)}{escape(quote.verb)}"
                             if quote.context
@@ -534,16 +553,20 @@ class SitePages:
 
     def feed(self) -> str:
         a = self.analysis
-        items = [
-            feed.FeedItem(
-                title=a.infos[i].article.title,
-                url=self.url(a.infos[i].src_uri),
-                date=a.infos[i].article.date,
-                authors=tuple(authors_text(a.infos[i].article.authors).split("、")),
-                summary=a.infos[i].summary,
+        items: list[feed.FeedItem] = []
+        for i in a.newest:  # undated articles come last and stay out of the feed
+            info = a.infos[i]
+            if info.article.date is None or len(items) == self.settings.feed_count:
+                break
+            items.append(
+                feed.FeedItem(
+                    title=info.article.title,
+                    url=self.url(info.src_uri),
+                    date=info.article.date,
+                    authors=tuple(authors_text(info.article.authors).split("、")),
+                    summary=info.summary,
+                )
             )
-            for i in a.newest[: self.settings.feed_count]
-        ]
         return feed.atom(self.settings.site_name, self.settings.site_url, items)
 
     # -- home page -----------------------------------------------------------------------------
@@ -564,11 +587,11 @@ class SitePages:
         a = self.analysis
         if not a.infos:
             return "<p>档案中还没有文章。</p>"
-        first = min(info.article.date for info in a.infos)
-        last = max(info.article.date for info in a.infos)
+        dates = [info.article.date for info in a.infos if info.article.date]
+        span = f"（{min(dates).isoformat()} 至 {max(dates).isoformat()}）" if dates else ""
         return (
             f'<p class="rdkb-counts">收录文章 <strong>{len(a.infos)}</strong> 篇'
-            f"（{first.isoformat()} 至 {last.isoformat()}），"
+            f"{span}，"
             f"专题 <strong>{len(a.taxonomy.themes)}</strong> 个，"
             f"概念 <strong>{len(a.glossary.concepts)}</strong> 个，"
             f"署名作者 <strong>{len(a.authors)}</strong> 位。"

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from scraper.hanzi import char_map
 from scraper.search.documents import SearchDoc
 from scraper.search.grams import POSTINGS, GramTable, count_grams
 from scraper.search.layout import (
@@ -225,7 +226,14 @@ def write_meta(
         "provinces": facets["provinces"],
         "themes": facets["themes"],
     }
+    written += write_json_bin(out / "t2s.bin", t2s_pairs())
     return written + write_json_bin(out / "meta.bin", meta)
+
+
+def t2s_pairs() -> str:
+    """The traditional → simplified table of ``normalise`` for the browser: pairs of characters,
+    each traditional character followed by its simplified form (about 4,600 pairs, 16 KB gzip)."""
+    return "".join(chr(t) + chr(s) for t, s in sorted(char_map().items()))
 
 
 def build_index(

@@ -3,7 +3,9 @@
 What "contains" means for search (the client's ``normalise`` in ``search.js`` does the same):
 
 1. NFKC (full-width letters and digits become ASCII, compatibility forms are folded), lower case;
-2. white space and quotation marks are dropped, so 四个“机关” and 四个 机关 both contain 四个机关.
+2. white space and quotation marks are dropped, so 四个“机关” and 四个 机关 both contain 四个机关;
+3. traditional characters become simplified, one for one (監督 → 监督; ``scraper.hanzi.char_map``,
+   which the index ships to the browser as ``t2s.bin``), so either form finds both.
 
 Other punctuation is kept: 监督。人大 does not contain 监督人大. A match lies inside the title or
 inside the body text (paragraphs and headings in order); it never spans the two.
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from scraper.hanzi import char_map
 
 # Quotation marks after NFKC (full-width ＂ and ＇ are already " and ' by then; vertical forms
 # ﹁﹂﹃﹄ become 「」『』).
@@ -46,7 +50,7 @@ def normalise(text: str) -> str:
 
 
 def _standard(text: str) -> str:
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower()).translate(char_map())
 
 
 TABLE_FROM = 1000  # characters
@@ -139,6 +143,16 @@ def _folding() -> _Folding:
             firsts[code] = ord(fold[0])
         if len(fold) > 1:
             expansions[code] = np.array([ord(c) for c in fold], dtype=np.uint32)
+    # Traditional → simplified, after NFKC (a compatibility ideograph folds to its unified form
+    # first): a character that folds to one character maps to that character's simplified form.
+    simplified = np.arange(_FOLDED_BELOW, dtype=np.uint32)
+    for trad, simp in char_map().items():
+        if trad < _FOLDED_BELOW:
+            simplified[trad] = simp
+    firsts = simplified[firsts]
+    for code, expansion in expansions.items():
+        inside = np.minimum(expansion, _FOLDED_BELOW - 1)
+        expansions[code] = np.where(expansion < _FOLDED_BELOW, simplified[inside], expansion)
     return _Folding(lengths, firsts, expansions)
 
 

@@ -39,6 +39,21 @@ class Article:
     body: str  # normalised
 
 
+# An article in traditional characters (our own writing): 监督 must find it (issue 12).
+TRADITIONAL_SRC = "articles/2024/2024-06-18-traditional.md"
+TRADITIONAL_ARTICLE = """---
+title: 縣人大常委會開展專題監督
+date: 2024-06-18
+site: 樣例人大網
+url: https://rd.example/trad/1.html
+---
+
+縣人大常委會組織部分代表，對全縣農村飲水安全工作開展專題監督，聽取縣水利局的情況彙報。
+
+代表們建議加強水源地保護，完善管護機制，讓群眾喝上放心水。
+"""
+
+
 @dataclass(frozen=True)
 class SampleSite:
     docs: Path
@@ -57,6 +72,9 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
     run = functools.partial(subprocess.run, cwd=root, capture_output=True, text=True, timeout=600)
     imported = run([sys.executable, "-m", "scraper", "import", str(SAMPLES), "--docs", "docs"])
     assert imported.returncode == 0, imported.stderr
+    traditional = root / "docs" / TRADITIONAL_SRC
+    traditional.parent.mkdir(parents=True, exist_ok=True)
+    traditional.write_text(TRADITIONAL_ARTICLE, encoding="utf-8")
     built = run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-d", "out"])
     assert built.returncode == 0, built.stderr
     return SampleSite(docs=root / "docs", out=root / "out")
@@ -98,6 +116,7 @@ def server(sample_site: SampleSite) -> Iterator[str]:
         yield url
 
 
+TRADITIONAL_QUERIES = ("监督", "監督", "专题监督", "饮水安全")
 QUERIES = [
     *ISSUE_QUERIES,
     "沈建华",  # a person: the author of one sample
@@ -106,6 +125,7 @@ QUERIES = [
     "人大代表 监督",  # AND
     "“连心桥”",  # quotation marks are ignored
     "专题 询问",
+    *TRADITIONAL_QUERIES[1:],
 ]
 
 
@@ -157,6 +177,8 @@ def test_queries_return_exactly_the_articles_containing_them(
         for query in QUERIES:
             got, done = _run(page, query, done)
             assert got == _expected(articles, query), query
+            if query in TRADITIONAL_QUERIES:  # found whether written 监督 or 監督
+                assert TRADITIONAL_SRC.removesuffix(".md") + "/" in got, query
             status = page.inner_text(".rdkb-search__status")
             expected = len(_expected(articles, query))
             assert (f"共 {expected} 篇" in status) if expected else ("没有找到" in status)

@@ -3,14 +3,16 @@ plain scan of the articles (the browser's search.js follows the same steps as th
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
 from bench.search.reference import ISSUE_QUERIES
 from scraper.search import IndexSettings, SearchDoc, Section, build_index
 from scraper.search.build import order_docs
-from scraper.search.layout import INDEX_DIR
+from scraper.search.layout import INDEX_DIR, read_bin
 from scraper.search.reader import Filters, Searcher, count_in, terms_of
 from scraper.search.text import FIELD_SEPARATOR
 
@@ -171,3 +173,32 @@ def test_title_matches_first_then_match_count(corpus: tuple[list[SearchDoc], Sea
         title, _, body = docs[number].indexed_text().partition(FIELD_SEPARATOR)
         keys.append(("监督" in title, title.count("监督") + body.count("监督")))
     assert keys == sorted(keys, reverse=True)
+
+
+def test_traditional_and_simplified_find_each_other(tmp_path: Path) -> None:
+    """Issue 12: a query 监督 finds an article that says 監督 (and the other way round), through
+    the built index; the browser gets the same table as t2s.bin."""
+    texts = {
+        "articles/2024/trad/": (
+            "人大常委會開展監督工作",
+            "常委會聽取審議報告，加強監督，推動條例落實。" * 40,
+        ),
+        "articles/2024/simp/": (
+            "人大常委会开展监督工作",
+            "常委会听取审议报告，加强监督，推动条例落实。" * 40,
+        ),
+        "articles/2024/other/": ("代表之家", "人大代表在代表之家接待群众。" * 40),
+    }
+    docs = order_docs(
+        SearchDoc(url=url, title=title, date="2024-01-01", sections=(Section("", "", body),))
+        for url, (title, body) in texts.items()
+    )
+    build_index(docs, tmp_path, IndexSettings(min_docs=1, max_len=6, shard_bytes=2048))
+    searcher = Searcher(tmp_path)
+    urls = [d.url for d in docs]
+    both = {"articles/2024/trad/", "articles/2024/simp/"}
+    for query in ("监督", "監督", "审议报告", "審議報告", "條例落實", "开展监督工作"):
+        assert {urls[n] for n in searcher.search(query)} == both, query
+    pairs = json.loads(read_bin(tmp_path / INDEX_DIR / "t2s.bin"))
+    assert "監监" in pairs and "督" not in pairs
+    assert len(pairs) % 2 == 0 and dict(zip(pairs[::2], pairs[1::2], strict=True))["條"] == "条"

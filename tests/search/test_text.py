@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from scraper.hanzi import char_map
 from scraper.search.documents import doc_from_markdown
 from scraper.search.text import (
     FIELD_SEPARATOR,
@@ -30,6 +31,9 @@ from scraper.search.text import (
         ("监督。人大", "监督。人大"),  # other punctuation stays
         ("《宪法》", "《宪法》"),  # book title marks are not quotation marks
         ("＂代表＂", "代表"),  # full-width " becomes " under NFKC, then is dropped
+        ("監督工作條例", "监督工作条例"),  # traditional characters become simplified
+        ("臺灣 頭髮", "台湾头发"),
+        ("\uf900", "岂"),  # a compatibility ideograph: NFKC gives 豈, which simplifies
     ],
 )
 def test_normalise(raw: str, expected: str) -> None:
@@ -41,7 +45,7 @@ DROPPED = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff" + re.escape(QUOTES) + 
 
 def standard(text: str) -> str:
     """The definition in the module docstring, written out."""
-    return DROPPED.sub("", unicodedata.normalize("NFKC", text).lower())
+    return DROPPED.sub("", unicodedata.normalize("NFKC", text).lower()).translate(char_map())
 
 
 def test_article_path_is_the_definition() -> None:

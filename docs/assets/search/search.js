@@ -17,8 +17,21 @@
   const WEIGHTS = 4;
   const PAGE = 10;
 
+  /* Traditional → simplified, one character for one (t2s.bin, from scraper/hanzi.py): filled
+   * when the engine has loaded it, before any query is normalised. */
+  const T2S = new Map();
+
+  function setT2S(pairs) {
+    const chars = [...pairs];
+    for (let i = 0; i + 1 < chars.length; i += 2) T2S.set(chars[i], chars[i + 1]);
+  }
+
   function normalise(text) {
-    return text.normalize("NFKC").toLowerCase().replace(DROP, "");
+    const folded = text.normalize("NFKC").toLowerCase().replace(DROP, "");
+    if (!T2S.size) return folded;
+    let out = "";
+    for (const ch of folded) out += T2S.get(ch) || ch;
+    return out;
   }
 
   function termsOf(query) {
@@ -94,7 +107,11 @@
   class Engine {
     constructor(root) {
       this.root = root;
-      this.meta = fetchJson(root + "meta.bin");
+      this.meta = Promise.all([fetchJson(root + "meta.bin"), fetchJson(root + "t2s.bin")]).then(
+        ([meta, pairs]) => {
+          setT2S(pairs);
+          return meta;
+        });
       this.shards = new Map();
       this.docs = new Map();
       this.hits = new Map();
@@ -110,7 +127,8 @@
 
     doc(number) {
       if (!this.docs.has(number)) {
-        this.docs.set(number, fetchJson(this.root + "docs/" + number + ".bin").then((d) => {
+        const loaded = Promise.all([this.meta, fetchJson(this.root + "docs/" + number + ".bin")]);
+        this.docs.set(number, loaded.then(([, d]) => { // meta first: it brings T2S
           d.title = normalise(d.t);
           d.body = normalise(d.s.map((s) => s[1] + s[2]).join(""));
           return d;
