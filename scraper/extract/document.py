@@ -99,11 +99,12 @@ def _parse(html: str) -> etree._Element | None:
 
 
 def _flatten_inline(html: str) -> str:
-    """Drop bare inline formatting tags, whose unclosed copies nest every paragraph deeper.
+    """Drop inline formatting tags, whose unclosed copies nest every paragraph deeper.
 
     A page that opens ``<font>`` in each paragraph and never closes it nests its last paragraph
     hundreds of levels deep; past libxml2's limit the rest of the page is silently lost. The tags
-    change no line breaks, so the page renders to the same lines without them.
+    change no line breaks, so the page renders to the same lines without them (an inline element
+    hidden by its style is shown then: only on pages this deep).
     """
     return _INLINE_FORMATTING_TAG.sub("", html)
 
@@ -116,6 +117,42 @@ def _max_depth(tree: etree._Element) -> int:
         deepest = max(deepest, depth)
         stack.extend((child, depth + 1) for child in element)
     return deepest
+
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def is_hidden(element: etree._Element) -> bool:
+    """Hidden from the reader by its own attributes: not page text, whatever it holds.
+
+    Sites hide SEO keyword spam, duplicate headlines and inactive tabs with ``display:none``;
+    a browser shows none of it, so no field may be read from it.
+    """
+    style = element.get("style")
+    return (style is not None and bool(_HIDDEN_STYLE.search(style))) or (
+        element.get("hidden") is not None
+    )
+
+
+def _empty_hidden(tree: etree._Element) -> None:
+    """Empty hidden elements but keep them: a hidden block still separates the lines around it."""
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and is_hidden(element):
+            for child in list(element):
+                element.remove(child)
+            element.text = None
+
+
+# A line break in HTML source is white space; between two CJK characters browsers show nothing
+# (CSS Text segment-break rules), elsewhere a space.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_SEGMENT_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n][\s]*(?=[{_CJK}])")
+_SEGMENT_BREAK = re.compile(r"[ \t]*[\r\n]\s*")
+
+
+def collapse_segment_breaks(text: str) -> str:
+    """Source line breaks as a browser shows them: none between CJK characters, else a space."""
+    return _SEGMENT_BREAK.sub(" ", _CJK_SEGMENT_BREAK.sub("", text))
 
 
 def _read_meta(tree: etree._Element) -> dict[str, str]:
@@ -175,6 +212,30 @@ def _article_fields(item: dict[str, Any]) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v}
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*[-_|｜—–]")
+
+
+def headline_from_title(tree: etree._Element, html_title: str | None) -> str | None:
+    """The visible h1–h6 heading that <title> opens with, before a separator and the site name.
+
+    ``<title>标题_栏目_网站-English</title>`` with ``<h1>标题</h1>`` on the page: the heading is the
+    headline whatever the site appends, however many segments that takes.
+    """
+    if not html_title:
+        return None
+    wanted = re.sub(r"\s+", "", html_title)
+    best: str | None = None
+    for heading in tree.iter(*_HEADING_TAGS):
+        text = clean_text(collapse_segment_breaks(heading.text_content()))
+        compact = re.sub(r"\s+", "", text)
+        if len(compact) < 4 or not wanted.startswith(compact):
+            continue
+        rest = wanted[len(compact) :]
+        if (rest == "" or _TITLE_SEPARATOR.match(rest)) and (best is None or len(text) > len(best)):
+            best = text
+    return best
+
+
 def _own_text_length(element: etree._Element) -> int:
     """Characters of text directly in the element and its inline children, links excluded."""
     total = len((element.text or "").strip())
@@ -225,6 +286,7 @@ class _LineWriter:
     def add(self, text: str | None, *, in_link: bool, bold: bool) -> None:
         if not text:
             return
+        text = collapse_segment_breaks(text)
         self._parts.append(text)
         stripped = clean_text(text)
         if stripped:
@@ -310,6 +372,10 @@ def html_document(html: str, selectors: dict[str, str] | None = None) -> Documen
     for comment in list(tree.iter(etree.Comment)):
         if comment.getparent() is not None:
             comment.drop_tree()
+    _empty_hidden(tree)
+    headline = headline_from_title(tree, html_title)
+    if headline:
+        meta.setdefault("title", headline)
     root = None
     if selectors and "body" in selectors:
         matches = tree.cssselect(selectors["body"]) if _select_text(tree, selectors["body"]) else []

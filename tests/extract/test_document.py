@@ -1,0 +1,101 @@
+"""HTML rendering: what a browser shows becomes lines; what it hides or nests away is not lost."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from scraper.extract.document import (
+    collapse_segment_breaks,
+    headline_from_title,
+    html_document,
+    is_hidden,
+)
+
+
+def _page(body: str, head: str = "<title>测试页面</title>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_unclosed_font_in_every_paragraph_keeps_all_paragraphs_in_the_body() -> None:
+    # Each paragraph opens <font> and never closes it: libxml2 nests one level per paragraph and
+    # by default stops at 255 levels, dropping the rest of the page.
+    paragraphs = "".join(
+        f"<p><font face='宋体'>第{i}段：人大常委会听取和审议了有关工作的报告，提出了意见和建议。"
+        for i in range(400)
+    )
+    html = _page(
+        "<div id='nav'><a href='/'>首页</a></div>"
+        "<h1>关于深入推进人大工作的报告</h1><div>2024-05-19 来源：本站</div>"
+        f"<div id='content'>{paragraphs}</div><div id='foot'>版权所有</div>"
+    )
+    document = html_document(html)
+    assert document is not None
+    body = [line.text for line in document.lines if line.in_root]
+    for i in range(400):
+        assert any(text.startswith(f"第{i}段：") for text in body), i
+    assert any("版权所有" in line.text for line in document.lines)
+
+
+def test_unclosed_font_page_imports_with_every_paragraph() -> None:
+    from scraper.pipeline import article_from_raw
+    from scraper.records import RawPage
+
+    paragraphs = "".join(
+        f"<p><font color='red'>第{i}段：代表们围绕议题展开讨论，提出意见建议。" for i in range(400)
+    )
+    html = _page(
+        f"<h1>市人大常委会召开会议</h1><div>发布时间：2024-05-19</div><div>{paragraphs}</div>",
+        "<meta charset='utf-8'><title>市人大常委会召开会议_人大网</title>",
+    )
+    article = article_from_raw(RawPage(content=html.encode(), origin="deep.html"))
+    for i in range(400):
+        assert f"第{i}段：" in article.body, i
+
+
+def test_hidden_elements_are_not_page_text() -> None:
+    html = _page(
+        "<h1>标题在这里</h1>"
+        "<div id='c'><p>正文第一段，讲述人大代表的履职故事，内容较长一些。</p>"
+        "<div style='display: none'>隐藏的关键词 垃圾 文本</div>"
+        "<p hidden>也被隐藏</p>"
+        "<p style='color:red;visibility:hidden'>看不见</p>"
+        "<p>正文第二段，继续讲述，内容同样较长一些。</p></div>"
+    )
+    document = html_document(html)
+    assert document is not None
+    text = "\n".join(line.text for line in document.lines)
+    assert "隐藏" not in text and "看不见" not in text
+    assert "正文第一段" in text and "正文第二段" in text
+
+
+def test_a_hidden_block_still_separates_lines() -> None:
+    html = _page(
+        "<p><a href='#'>【纠错】</a><div style='display:none'>表单</div>责任编辑：某某</p>"
+    )
+    document = html_document(html)
+    assert document is not None
+    assert [line.text for line in document.lines][-2:] == ["【纠错】", "责任编辑：某某"]
+
+
+def test_is_hidden_reads_the_element_own_style_only() -> None:
+    assert is_hidden(lxml.html.fragment_fromstring("<div style='DISPLAY:NONE'>x</div>"))
+    assert not is_hidden(lxml.html.fragment_fromstring("<div style='display:block'>x</div>"))
+    assert not is_hidden(lxml.html.fragment_fromstring("<div class='none'>x</div>"))
+
+
+def test_source_line_breaks_render_as_a_browser_shows_them() -> None:
+    assert collapse_segment_breaks("人大\n  常委会") == "人大常委会"
+    assert collapse_segment_breaks("报料\n 注册") == "报料注册"
+    assert collapse_segment_breaks("NPC\nStanding") == "NPC Standing"
+    assert collapse_segment_breaks("2024年\n5月") == "2024年 5月"
+
+
+def test_headline_is_the_heading_that_title_opens_with() -> None:
+    tree = lxml.html.document_fromstring(
+        _page("<h2>栏目</h2><h1>市人大常委会召开第十次会议</h1><h3>相关新闻</h3>")
+    )
+    title = "市人大常委会召开第十次会议_要闻_某某新闻-The Site"
+    assert headline_from_title(tree, title) == "市人大常委会召开第十次会议"
+    # a column heading that <title> merely starts with, before a colon, is not the headline
+    column = lxml.html.document_fromstring(_page("<h3>补一刀</h3>"))
+    assert headline_from_title(column, "补一刀：今天的新闻") is None
