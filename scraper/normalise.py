@@ -9,13 +9,20 @@ from __future__ import annotations
 import re
 
 from scraper.extract.patterns import (
+    CONGRESS_ACTOR,
     ENUMERATION_RUN,
     HEADING_NUMBERED,
     HEADING_SUB,
+    NATIONAL_ACTOR,
+    PLACE_WORD,
     SENTENCE_END,
+    TOWN_END,
+    UNNAMED_LEVEL,
 )
+from scraper.extract.textform import key
 from scraper.records import Article, BodyLine, ExtractedPage
-from scraper.regions import first_region
+from scraper.regions import first_region, resolve_region
+from scraper.towns import county_of_town, town_index
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
@@ -75,11 +82,109 @@ def body_markdown(lines: tuple[BodyLine, ...]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+_LEAD_CHARS = 300  # how much of the text opens the article, for the actor and its place
+
+
+def _lead(page: ExtractedPage) -> str:
+    text = ""
+    for line in page.body:
+        text += line.text + "。"
+        if len(text) >= _LEAD_CHARS:
+            break
+    return key(text[:_LEAD_CHARS])
+
+
+def towns_in(text: str) -> list[str]:
+    """Names of towns and streets in ``text`` that the gazetteer knows, longest name first."""
+    found = []
+    for end in TOWN_END.finditer(text):
+        for start in range(max(0, end.start() - 6), end.start() - 1):
+            name = text[start : end.end()]
+            if county_of_town(name) or name in town_index():
+                found.append(name)
+                break
+    return found
+
+
+def _place_before(text: str) -> str:
+    """The place words just before an actor: the longest tail of ``text`` that resolves."""
+    for start in range(len(text) - 1):
+        tail = text[start:]
+        if resolve_region(tail) or (towns_in(tail) and county_of_town(towns_in(tail)[0])):
+            return tail
+    return ""
+
+
+def _region_of_place(place: str) -> tuple[str, ...]:
+    region = resolve_region(place)
+    for town in towns_in(place):
+        county = county_of_town(town, region[:1])
+        if county and county[: len(region)] == region:
+            return county
+    return region
+
+
+def _first_place(text: str, level: int) -> tuple[str, ...]:
+    """The first place ``text`` names with its level written out, cut to ``level``."""
+    for word in PLACE_WORD.finditer(text):
+        for start in range(word.start(), word.end() - 1):
+            region = resolve_region(text[start : word.end()])
+            if region:
+                return region[:level]
+    return ()
+
+
+def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
+    """The region of the congress body the title or lead names as the actor.
+
+    ``()`` when the actor is national (全国人大…), None when no actor is named. An actor named
+    by its level only (省人大常委会) takes the first place the title and lead name, at that level."""
+    national = False
+    for text in (key(title), lead):
+        for match in CONGRESS_ACTOR.finditer(text):
+            before = re.split(r"[^\u4e00-\u9fff]", text[: match.end("place")])[-1]
+            if NATIONAL_ACTOR.search(before):
+                national = True
+                continue
+            place = _place_before(before)
+            if place:
+                return _region_of_place(place)
+            level = UNNAMED_LEVEL.get(re.sub(r"^[我本全该]", "", before), 0)
+            if level:
+                found = _first_place(key(title) + "。" + lead, level)
+                if found:
+                    return found
+    return () if national else None
+
+
+def refine_region(region: tuple[str, ...], title: str) -> tuple[str, ...]:
+    """A deeper place the title names inside ``region`` (a county, or a town's county)."""
+    folded = key(title)
+    for town in towns_in(folded):
+        county = county_of_town(town, region)
+        if county:
+            return county
+    for word in re.findall(r"[\u4e00-\u9fff]{2,}", folded):
+        for start in range(len(word) - 1):
+            for end in range(len(word), start + 1, -1):
+                deeper = resolve_region(word[start:end])
+                if len(deeper) > len(region) and deeper[: len(region)] == region:
+                    return deeper
+    return region
+
+
 def region_of(page: ExtractedPage) -> tuple[str, ...]:
-    """Author's position first, then the source, then the site's own name, then the adapter."""
+    """Author's position first, then the source, then the site's own name, then the body the
+    title or lead names as the actor; a deeper place that agrees refines it (a town in the
+    title → its county)."""
     positions = [author.position for author in page.authors]
-    region = first_region([*positions, page.source, page.site])
-    return region or page.hint_region
+    stated = first_region([*positions, page.source, page.site]) or page.hint_region
+    title = "" if "title" in dict(page.review) else page.title  # a stand-in is no headline
+    actor = actor_region(title, _lead(page))
+    region = stated or actor or ()
+    if actor and len(actor) > len(region) and actor[: len(region)] == region:
+        region = actor
+    return refine_region(region, title) if 0 < len(region) < 3 else region
 
 
 def normalise(page: ExtractedPage) -> Article:

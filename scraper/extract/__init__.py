@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scraper.errors import NoArticleError
 from scraper.extract import dates
@@ -23,6 +23,7 @@ from scraper.extract.layout import (
     is_body_end,
     is_furniture,
     is_info_line,
+    join_field_labels,
     split_layout,
     title_from_html_title,
     title_line_matching,
@@ -36,11 +37,15 @@ from scraper.extract.patterns import (
     SITE_NAME,
     SITE_WELCOME,
     SOURCE_FIELD,
+    SOURCE_JUNK,
+    SOURCE_TRAILER,
 )
+from scraper.extract.textform import key, plain
 from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHints
 
 _MIN_BODY_CHARS = 40
 _LEAD_TITLE_CHARS = 40
+_SOURCE_AFTER_TEXT = 4  # lines after the text where a 来源/出处 line may stand
 
 
 @dataclass(frozen=True)
@@ -131,22 +136,28 @@ def extract_authors(page: Page) -> tuple[Author, ...]:
 def _source_field(lines: tuple[str, ...]) -> str | None:
     """来源: VALUE in info lines, VALUE ending where the next field label starts."""
     for line in lines:
-        match = SOURCE_FIELD.search(line)
-        if match:
-            value = re.split(INFO_LABELS, match["value"], maxsplit=1)[0]
-            value = clean_text(value).strip("：:，,。 ")
-            if value:
-                return value
+        folded = key(line)
+        match = SOURCE_FIELD.search(folded)
+        if not match:
+            continue
+        cut = re.search(INFO_LABELS, match["value"])
+        end = match.start("value") + cut.start() if cut else len(folded)
+        value = plain(line)[match.start("value") : end]
+        value = SOURCE_TRAILER.sub("", clean_text(value)).strip("：:，,。 ")
+        if value and SOURCE_JUNK.fullmatch(value) is None:
+            return value
     return None
 
 
 def extract_source(page: Page) -> str | None:
-    # 1. ContentSource metadata, 2. 来源 in the info bar, 3. 来源 at the foot.
+    # 1. ContentSource metadata, 2. 来源 in the info bar, 3. 来源 at the foot, 4. a 来源 or
+    # 出处 line among the first lines after the text.
     foot_sources = tuple(f.value for f in foot_facts(page.layout.foot) if f.kind == "source")
     return (
         page.document.meta.get("source")
         or _source_field(page.layout.header)
         or (foot_sources[0] if foot_sources else None)
+        or _source_field(page.layout.rest[:_SOURCE_AFTER_TEXT])
     )
 
 
@@ -259,11 +270,9 @@ def _selectors(hints: PageHints) -> dict[str, str]:
 
 
 def read_document(decoded: DecodedPage, hints: PageHints) -> Document:
-    if decoded.is_html:
-        document = html_document(decoded.text, _selectors(hints))
-        if document is not None:
-            return document
-    return text_document(decoded.text)
+    document = html_document(decoded.text, _selectors(hints)) if decoded.is_html else None
+    document = document or text_document(decoded.text)
+    return replace(document, lines=join_field_labels(document.lines))
 
 
 def lead_title(body: tuple[BodyLine, ...]) -> str:

@@ -22,6 +22,8 @@ from scraper.extract.patterns import (
     DECK_LINE,
     ICP_OR_CONTACT,
     INFO_LABELS,
+    LONE_FIELD_LABEL,
+    LONE_TEXT_LABEL,
     NEEDS_COLON_OR_ALONE,
     ORIGINAL_TITLE,
     PHOTO_CREDIT,
@@ -31,7 +33,7 @@ from scraper.extract.patterns import (
     SPAM_SUFFIX,
     TITLE_SUFFIX,
 )
-from scraper.extract.textform import key
+from scraper.extract.textform import key, plain_index
 from scraper.records import Author
 
 _HEAD_SCAN = 40  # the title is among the first lines of any page
@@ -45,6 +47,27 @@ class Layout:
     body: tuple[Line, ...]
     foot: tuple[str, ...]  # author/source/date lines peeled off the end of the body
     rest: tuple[str, ...]  # everything after the body: editor lines, links, footers
+
+
+def join_field_labels(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """出处 / 《人民政坛》 → 出处:《人民政坛》; a lone 摘要 over the text is dropped."""
+    joined: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        folded = key(line.text)
+        if LONE_TEXT_LABEL.match(folded):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if LONE_FIELD_LABEL.match(folded) and following and len(following.text) <= 40:
+            label = line.text.strip().rstrip(":：")
+            joined.append(Line(f"{label}:{following.text}", False, False, line.in_root))
+            skip = True
+            continue
+        joined.append(line)
+    return tuple(joined)
 
 
 def normalise_space(text: str) -> str:
@@ -69,7 +92,10 @@ def is_info_line(text: str) -> bool:
         return True
     if DATE_TAIL.search(folded) and len(folded) <= _STAMP_LINE_MAX and short_and_plain:
         return True
-    return bool(INFO_LABELS.search(folded)) and bool(
+    label = INFO_LABELS.search(folded)
+    if label and label.start() == 0 and len(folded) <= _STAMP_LINE_MAX:
+        return True  # 日期:10-08 · 版面:第02版:要闻 · 字号:
+    return bool(label) and bool(
         parse_date(folded) or re.search(r"(?:来源|作者|出处)\s*[:：]", folded)
     )
 
@@ -77,7 +103,11 @@ def is_info_line(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     """Page furniture that never belongs in an article, wherever it appears."""
     folded = key(text)
-    return bool(BOILERPLATE_LINE.match(folded) or (BREADCRUMB.match(folded) and len(text) < 60))
+    return bool(
+        BOILERPLATE_LINE.match(folded)
+        or (BREADCRUMB.match(folded) and len(text) < 60)
+        or (is_menu_line(folded) and not re.search(r"[，。；！？]", folded))
+    )
 
 
 def is_body_end(text: str) -> bool:
@@ -91,16 +121,28 @@ def is_body_end(text: str) -> bool:
 
 def clean_title(text: str) -> str:
     """The headline without a column tag, 原标题:, or a spam suffix glued on with a dash."""
-    text = COLUMN_TAG.sub("", ORIGINAL_TITLE.sub("", text))
-    return SPAM_SUFFIX.sub("", text).strip()
+    for prefix in (ORIGINAL_TITLE, COLUMN_TAG, COLUMN_TAG):
+        match = prefix.match(key(text))
+        if match:
+            text = text[plain_index(text, match.end()) :]
+    suffix = SPAM_SUFFIX.search(key(text))
+    return (text[: plain_index(text, suffix.start())] if suffix else text).strip()
+
+
+def is_menu_line(text: str) -> bool:
+    """A row of short menu items: 首页 国内 时评 党建 省情 … or 全国人大 | 省委 | 省政府."""
+    items = [item for item in re.split(r"[\s|｜·]+", text) if item]
+    if "|" in text or "｜" in text:
+        return len(items) >= 1 and all(len(item) <= 8 for item in items) and len(text) < 80
+    return len(items) >= 4 and sum(map(len, items)) <= 4 * len(items) and len(text) < 120
 
 
 def title_prefix(text: str) -> str | None:
     """Title text sharing a line with its info bar: ``TITLE 发布时间:… 来源:…``."""
-    match = INFO_LABELS.search(text)
+    match = INFO_LABELS.search(key(text))
     if match and match.start() >= 6:
-        prefix = text[: match.start()].strip()
-        return prefix if not is_furniture(prefix) else None
+        prefix = text[: plain_index(text, match.start())].strip()
+        return prefix if is_title_like(prefix) else None
     return None
 
 
@@ -150,27 +192,46 @@ def _title_above(texts: list[str], index: int) -> str | None:
 
 
 def guess_title(lines: tuple[Line, ...]) -> str | None:
-    """The headline next to the info bar (above it, or below a date line); else the headline
-    that opens the text; else a heading."""
+    """The headline of the page, tried in this order:
+
+    1. above the info bar closest to the text (an e-paper reader or a site puts dates of its
+       own higher up), or the headline sharing its line;
+    2. the first headline-like line before the text, when there is no info bar;
+    3. above an info bar further down (a slogan paragraph may stand above the headline);
+    4. a line the page rendered as a heading.
+    Nothing past the end of the article (相关新闻 lists) is looked at."""
     lines = tuple(line for line in lines if not line.link_only)
     texts = [line.text for line in lines[:_HEAD_SCAN]]
+    end = next(
+        (i for i, t in enumerate(texts) if is_body_end(t) and not ORIGINAL_TITLE.match(key(t))),
+        len(texts),
+    )
+    texts = texts[:end]
     first_paragraph = next((i for i, t in enumerate(texts) if is_paragraph(t)), len(texts))
-    for index, text in enumerate(texts[: first_paragraph + 1]):
+
+    def from_info_line(index: int) -> str | None:
+        text = texts[index]
         if not is_info_line(text):
-            continue
-        prefix = title_prefix(text)
-        if prefix:
-            return prefix
-        above = _title_above(texts, index)
+            return None
+        above = title_prefix(text) or _title_above(texts, index)
         if above:
             return above
         following = texts[index + 1 : index + 2]
         if following and is_title_like(following[0]) and DATE_ALONE.match(key(text)):
             return following[0]
-    # No info bar: the first headline-like line before the running text.
+        return None
+
+    for index in reversed(range(min(first_paragraph + 1, len(texts)))):
+        found = from_info_line(index)
+        if found:
+            return found
     for text in texts[:first_paragraph]:
-        if is_title_like(text) and not is_furniture(text):
+        if is_title_like(text):
             return text
+    for index in range(first_paragraph + 1, len(texts)):
+        found = from_info_line(index)
+        if found:
+            return found
     for line in lines[:_HEAD_SCAN]:
         if line.heading and 4 <= len(line.text) <= 90 and not is_furniture(line.text):
             return line.text

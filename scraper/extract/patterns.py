@@ -17,7 +17,8 @@ DATE_LABEL = r"(?:发布时间|发布日期|发表时间|发表日期|时间|日
 INFO_LABELS = re.compile(
     r"(发布时间|发布日期|发表时间|发表日期|发稿时间|日期|时间|来源|稿源|作者|文章来源|信息来源|"
     r"编辑|责任编辑|浏览次数|浏览字号|点击数|阅读量|阅读次数|访问次数|访问量|浏览|点击|字号|字数|"
-    r"语音阅读|摄影|摄像|图片|审核|校对|刊发日期|【?字体)" + COLON
+    r"语音阅读|摄影|摄像|图片|审核|校对|刊发日期|出处|版面|当前报纸名称|报纸名称|期数|"
+    r"【?字体)" + COLON
 )
 
 # Lines that end the article body: everything from here on is page furniture.
@@ -31,7 +32,7 @@ BODY_END = re.compile(
     r"新闻推荐|热门推荐|热点新闻|精彩推荐|猜你喜欢|相关报道|更多新闻|往期回顾|"
     r"特别声明|声明[:：]|notice[:：]|ask about this article|[\[【]\s*(?:责任)?编辑|"
     r"(?:责\s*任\s*)?编\s+辑\s*[:：]|责\s+编\s*[:：]|\S{2,12}官方微信|进入专题|"
-    r"关键字|关键词[:：]|违法和?不良信息举报"
+    r"关键字|关键词[:：]|违法和?不良信息举报|出处[:：]"
     r")",
     re.IGNORECASE,
 )
@@ -46,7 +47,8 @@ BOILERPLATE_LINE = re.compile(
     r"您好|[\[【]?\s*字号|[\[【]?\s*字体|【大\s*中\s*小】|[\[【]?\s*打印\s*[\]】]|[\[【]?\s*关闭\s*[\]】]|打印本页|关闭窗口|"
     r"分享到|返回顶部|返回首页|收藏本页|扫一扫|欢迎来到|欢迎访问|浏览次数|点击数|阅读次数|"
     r"附件下载|网站地图|联系我们|设为首页|加入收藏|无障碍|站内检索|语音阅读|"
-    r"A-\s*A\+|免费发信息|VIP推荐|\S{1,8}\.(?:png|jpe?g|gif)$"
+    r"A-\s*A\+|免费发信息|VIP推荐|\S{1,8}\.(?:png|jpe?g|gif)$|星期[一二三四五六日天]$|"
+    r"\S{0,12}(?:编辑短信|免费订阅|下载客户端|扫码关注|点击下载)|\.{3}\s*read full story"
     r")",
     re.IGNORECASE,
 )
@@ -54,6 +56,10 @@ BOILERPLATE_LINE = re.compile(
 BREADCRUMB = re.compile(
     r"^(?:[^>›»＞→。，,；;！？]{1,15}\s*(?:>|›|»|＞|→)\s*)+[^>›»＞→。，,；;！？]{0,30}$"
 )
+# A field label standing alone, its value on the next line (出处 / 《人民政坛》); 摘要 alone is
+# only a label over the text.
+LONE_FIELD_LABEL = re.compile(r"^\s*(?:来源|出处|作者|发布时间|发布日期|日期)\s*[:：]?\s*$")
+LONE_TEXT_LABEL = re.compile(r"^\s*(?:摘要|内容摘要|正文)\s*[:：]?\s*$")
 # Site-footer facts; the label words need their colon, as they also occur in article text.
 ICP_OR_CONTACT = re.compile(
     r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|"
@@ -122,6 +128,19 @@ PHOTO_CREDIT = re.compile(
 # A credit in brackets closing a paragraph: (本报记者 陈振伟)、(X县人大 Y)、(文 X)、(作者系…).
 TRAILING_CREDIT = re.compile(r"[(（](?P<spec>[^()（）]{2,60})[)）]\s*$")
 
+# A congress body (or a delegation) named as the actor: 伊美区人大常委会…, 福建省十三届人大常委会…,
+# 宁夏代表团…; the place is the text just before it, back to the last punctuation mark.
+CONGRESS_ACTOR = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{1,16}?)(?:第?[一二三四五六七八九十百零〇]+届)?"
+    r"(?:人大|人民代表大会|代表团)"
+)
+# An actor named only by its level (省人大常委会, 市人大): the place is found elsewhere.
+UNNAMED_LEVEL = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "县": 3, "区": 3, "旗": 3}
+NATIONAL_ACTOR = re.compile(r"(?:全国|中国|中华人民共和国|全国人民)$")
+TOWN_END = re.compile(r"(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:长|党委|政府|人大))")
+# Place names written out with their level: 福建省, 六安市, 临洮县, 湘西土家族苗族自治州.
+PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:自治区|自治州|自治县|省|市|州|县|区|旗|盟)")
+
 # Section headings written as numbered lines.
 HEADING_NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章节]\s*)"
@@ -133,6 +152,12 @@ SENTENCE_END = "。！？；!?;…"
 
 # Where a page names itself, its source and its URLs.
 SOURCE_FIELD = re.compile(r"(?:文章来源|信息来源|来源于|来源|稿源|出处)" + COLON + r"(?P<value>.*)")
+# What follows a source's name in the same field: a date, a share widget, a byline.
+SOURCE_TRAILER = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2})+.*|\s(?:分享|作者|记者|通讯员|编辑).*|\s+[a-z]+\d+)$"
+)
+# A source that is no publication: a code (sp20241116), a lone date, nothing but marks.
+SOURCE_JUNK = re.compile(r"[\W\d_]*|[a-z]{0,4}\d{4,}[a-z\d]*", re.IGNORECASE)
 SOURCE_LINE = re.compile(
     r"^\s*[(（]?(?:来源于|来源|稿源|文章来源|信息来源)" + COLON + r"(?P<source>[^()（）]+)[)）]?$"
 )

@@ -27,3 +27,15 @@ def plain(text: str) -> str:
 def key(text: str) -> str:
     """The plain text folded to simplified characters; same length as :func:`plain`."""
     return fold(plain(text))
+
+
+def plain_index(text: str, index: int) -> int:
+    """Where character ``index`` of :func:`plain` (or :func:`key`) stands in ``text``."""
+    if "(" not in text:
+        return index
+    removed = 0
+    for gloss in _GLOSS.finditer(text):
+        if gloss.start() - removed > index:
+            break
+        removed += gloss.end() - gloss.start()
+    return index + removed
