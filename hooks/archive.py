@@ -13,6 +13,7 @@ live on the config object (``mkdocs serve`` reloads the config, not this module)
 from __future__ import annotations
 
 import os.path
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from scraper.analysis.archive import is_article_uri, list_articles
 from scraper.errors import RdkbError
+from scraper.frontmatter import loop_warning
 from scraper.publish.converting import render_markdown
 from scraper.publish.pages import Settings
 from scraper.publish.site import (
@@ -75,6 +77,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | None:
     """Start the analysis of every article; add the generated pages known from front matter."""
     options: Options = config[OPTIONS_KEY]
+    _drop_unreadable(files, config)
     articles = [
         (f.src_uri, f.abs_src_path)
         for f in files.documentation_pages()
@@ -94,6 +97,9 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
     finally:
         config[ANALYSING_KEY] = None  # taken over by the build, or abandoned (the child stopped)
     config[BUILD_KEY] = build
+    for src_uri, problem in build.broken.items():  # a warning: --strict fails, naming the file
+        log.warning("%s — left out of the site until it is fixed", problem)
+        files.remove(files.src_uris[src_uri])
     if "material/search" not in config.plugins:
         _drop_search_assets(files)
     for generated in build.initial_files():
@@ -151,6 +157,19 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs: An
 
 
 # Helpers
+
+
+def _drop_unreadable(files: Files, config: MkDocsConfig) -> None:
+    """Leave out what MkDocs found by going round a symbolic link loop under docs/articles (it
+    follows links without noticing, and fails copying the last one), one warning per loop."""
+    loops: list[Path] = []
+    list_articles(config.docs_dir, loops)
+    for link in loops:
+        log.warning("%s", loop_warning(link))
+        inside = Path(link).relative_to(config.docs_dir).as_posix()
+        for file in list(files):
+            if file.src_uri == inside or file.src_uri.startswith(inside + "/"):
+                files.remove(file)
 
 
 def _build(config: MkDocsConfig) -> SiteBuild | None:

@@ -3,19 +3,25 @@
 - Writes are atomic (temp file in the same folder, then rename): a crash never leaves half a file.
 - One article, one file: a page already archived (same URL, or the same text reposted under
   another URL) is merged into its file, the other URL kept in ``also_at``.
+- One writer at a time: :meth:`Archive.locked` holds ``.rdkb/lock`` while an import or crawl
+  writes; a second one waits, saying so.
+- A broken archived file (a typo in its front matter) is left out of the index and reported, and
+  only an article that would go into that very file is refused; every other article is stored.
 - Hand edits survive: the front matter the importer last wrote is kept in ``.rdkb/extracted/``;
   a key whose archived value differs from that snapshot was edited by a person and is kept.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -23,15 +29,18 @@ from typing import Any, Literal
 import yaml
 
 from scraper.errors import ArchiveError
+from scraper.frontmatter import markdown_files, parse_front_matter, read_article, shown
 from scraper.records import FRONT_MATTER_KEYS, Article
 
 Status = Literal["new", "updated", "unchanged", "duplicate"]
-_FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n?(?P<body>.*)\Z", re.DOTALL)
 _NOT_TEXT = re.compile(r"[\W_]+")
 _MIN_PARAGRAPH = 30  # shorter paragraphs are too generic to fingerprint a text
 _SHARED_SHARE = 0.6  # share of paragraphs two texts must share to be the same article
 _SAME_TEXT = 0.5  # shingle similarity above which two texts are one article re-paragraphed
 _SLUG_SYLLABLES = 8
+# Read once (setting it is the only way to read it, and that is not thread-safe).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,12 @@ def slug(title: str) -> str:
     return "-".join(words) or "article"
 
 
+def _day(article: Article) -> str:
+    return article.date.isoformat() if article.date else "undated"
+
+
 def article_id(article: Article) -> str:
-    key = f"{normalised_text(article.title)}|{article.date.isoformat()}"
+    key = f"{normalised_text(article.title)}|{_day(article)}"
     return hashlib.sha1(key.encode()).hexdigest()[:6]
 
 
@@ -89,25 +102,24 @@ def render(article: Article) -> str:
 
 
 def parse(text: str, origin: str) -> Article:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        raise ArchiveError(f"{origin}: no YAML front matter (a '---' block at the top)")
+    """An archived file's text → Article (:mod:`scraper.frontmatter`, the project's one reader)."""
+    return parse_front_matter(origin, text)[1]
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets from open() under the current umask (mkstemp would give 0600);
+    an existing file keeps its own."""
     try:
-        meta = yaml.safe_load(match["meta"]) or {}
-    except yaml.YAMLError as error:
-        raise ArchiveError(f"{origin}: invalid YAML front matter: {error}") from error
-    if not isinstance(meta, dict) or "title" not in meta or "date" not in meta:
-        raise ArchiveError(f"{origin}: front matter needs at least 'title' and 'date'")
-    try:
-        return Article.from_dict({**meta, "body": match["body"].strip() + "\n"})
-    except (ValueError, TypeError) as error:
-        raise ArchiveError(f"{origin}: bad front matter value: {error}") from error
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_UMASK
 
 
 def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, _file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
@@ -138,12 +150,50 @@ class Archive:
         self._by_paragraph: dict[str, set[Path]] = {}
         self._prints: dict[Path, frozenset[str]] = {}
         self._loaded = False
+        # archived files that cannot be read (path -> `path: what is wrong`), and other warnings
+        self.broken: dict[Path, str] = {}
+        self.warnings: list[str] = []
 
     # -- reading ---------------------------------------------------------------------------
 
     def load_all(self) -> Iterator[tuple[Path, Article]]:
-        for path in sorted(self.articles_dir.rglob("*.md")):
-            yield path, parse(path.read_text(encoding="utf-8"), str(path))
+        """Every readable article; broken files go to :attr:`broken` (symlink loops to
+        :attr:`warnings`) instead of stopping the others."""
+        paths, self.warnings = markdown_files(self.articles_dir)
+        for path in paths:
+            try:
+                article = read_article(path)
+            except ArchiveError as error:
+                self.broken[path] = str(error)
+                continue
+            yield path, article
+
+    @contextlib.contextmanager
+    def locked(self, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the archive's lock (``.rdkb/lock``) for one import or crawl. When another
+        process holds it, ``waiting`` is told why and this one waits for it."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        lock_path = self.data_dir / "lock"
+        with open(lock_path, "a+", encoding="utf-8") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.seek(0)
+                holder = lock.read().strip() or "another process"
+                if waiting is not None:
+                    waiting(
+                        f"{shown(self.docs_dir)}: another rdkb import or crawl ({holder}) is "
+                        "writing to this archive; waiting for it to finish (Ctrl-C to give up)"
+                    )
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            lock.truncate(0)
+            lock.write(f"process {os.getpid()}\n")
+            lock.flush()
+            try:
+                yield
+            finally:
+                lock.truncate(0)
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _load_index(self) -> None:
         if self._loaded:
@@ -156,7 +206,7 @@ class Archive:
         for url in (article.url, *article.also_at):
             if url:
                 self._by_url[url] = path
-        self._by_key[(normalised_text(article.title), article.date.isoformat())] = path
+        self._by_key[(normalised_text(article.title), _day(article))] = path
         prints = paragraph_fingerprints(article.body)
         self._prints[path] = prints
         for fingerprint in prints:
@@ -178,17 +228,22 @@ class Archive:
                 return path
         # Same title and date, paragraphs split differently: the same text if the words agree.
         # (Two county sites can both run 县人大常委会召开主任会议 on one day.)
-        same_key = self._by_key.get((normalised_text(article.title), article.date.isoformat()))
+        same_key = self._by_key.get((normalised_text(article.title), _day(article)))
         if same_key is not None:
-            archived = parse(same_key.read_text(encoding="utf-8"), str(same_key))
+            archived = read_article(same_key)
             if text_similarity(article.body, archived.body) >= _SAME_TEXT:
                 return same_key
         return None
 
     def path_for(self, article: Article) -> Path:
-        year_dir = self.articles_dir / str(article.date.year)
-        name = f"{article.date.isoformat()}-{slug(article.title)}-{article_id(article)}"
+        year_dir = self.articles_dir / (str(article.date.year) if article.date else "undated")
+        name = f"{_day(article)}-{slug(article.title)}-{article_id(article)}"
         path = year_dir / f"{name}.md"
+        if path in self.broken:
+            raise ArchiveError(
+                f"{self.broken[path]} — this article belongs in that file and was not stored; "
+                "fix the file and run again"
+            )
         if path.exists():  # same title and date, different text: disambiguate by the text
             digest = hashlib.sha1(article.body.encode()).hexdigest()[:4]
             path = year_dir / f"{name}-{digest}.md"
@@ -237,7 +292,7 @@ class Archive:
             self._write(path, article)
             return StoreResult("new", path)
         current = found.read_text(encoding="utf-8")
-        archived = parse(current, str(found))
+        archived = parse(current, shown(found))
         same_page = _same_page(article, archived)
         merged = self._merge(found, archived, article, same_page)
         if render(merged) == current:

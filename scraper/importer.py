@@ -1,7 +1,9 @@
 """``rdkb import``: saved pages (HTML in any encoding, plain-text dumps, folders) → the archive.
 
 Each file is handled on its own: a bad file is reported as ``path: reason`` and the batch goes
-on. The exit status is non-zero only when files failed and nothing was imported.
+on; so is a broken file in the archive (it blocks only the article that belongs in it). The exit
+status is non-zero only when files failed and nothing was imported. An import holds the archive's
+lock: a second one waits for the first, so no article is stored twice.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, TextIO
 
 from scraper.archive import Archive
 from scraper.errors import ArchiveError, InputError
+from scraper.frontmatter import loop_warning, shown, walk
 from scraper.pipeline import article_from_raw
 from scraper.records import RawPage
 
@@ -23,13 +26,18 @@ PAGE_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".txt"}
 _PROGRESS_EVERY = 50
 
 
-def iter_page_files(paths: list[Path]) -> Iterator[Path]:
-    """Files named directly, and page files found recursively in folders, in a stable order."""
+def iter_page_files(paths: list[Path], loops: list[Path] | None = None) -> Iterator[Path]:
+    """Files named directly, and page files found recursively in folders, in a stable order;
+    symbolic link loops are skipped (each link added to ``loops``)."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in PAGE_SUFFIXES:
-                    yield child
+            found = [
+                folder / name
+                for folder, _dirs, names in walk(path, [] if loops is None else loops)
+                for name in names
+                if Path(name).suffix.lower() in PAGE_SUFFIXES
+            ]
+            yield from sorted(p for p in found if p.is_file())
         else:
             yield path
 
@@ -39,40 +47,57 @@ def import_paths(
 ) -> Counter[str]:
     archive = Archive(docs)
     counts: Counter[str] = Counter()
-    files = list(iter_page_files(paths))
+    loops: list[Path] = []
+    reported: set[str] = set()
+    files = list(iter_page_files(paths, loops))
+    for loop in loops:
+        print(f"warning: {loop_warning(loop)}", file=err)
     for number, path in enumerate(files, 1):
+        name = shown(path)  # printable even when the file name is not UTF-8
         try:
             content = path.read_bytes()
         except OSError as error:
-            print(f"{path}: cannot read: {error.strerror or error}", file=err)
+            print(f"{name}: cannot read: {error.strerror or error}", file=err)
             counts["failed"] += 1
             continue
         try:
-            article = article_from_raw(RawPage(content=content, origin=str(path)))
+            article = article_from_raw(RawPage(content=content, origin=name))
         except InputError as error:
-            print(f"{path}: {error}", file=err)
+            print(f"{name}: {error}", file=err)
             counts["failed"] += 1
             continue
+        try:
+            if dry_run:
+                found = archive.find_same(article)
+                target = shown(found or archive.path_for(article))
+            else:
+                result = archive.store(article)
+        except (ArchiveError, OSError) as error:
+            print(f"{name}: cannot archive: {error}", file=err)
+            counts["failed"] += 1
+            continue
+        finally:
+            _report_archive(archive, reported, err)
         if dry_run:
-            found = archive.find_same(article)
-            record: dict[str, Any] = article.to_dict()
-            record["path"] = str(found or archive.path_for(article))
             if as_json:
+                record: dict[str, Any] = {**article.to_dict(), "path": target}
                 print(json.dumps(record, ensure_ascii=False), file=out)
             else:
-                print(f"{path} → {record['path']}", file=out)
+                print(f"{name} → {target}", file=out)
             counts["would import"] += 1
-            continue
-        try:
-            result = archive.store(article)
-        except (ArchiveError, OSError) as error:
-            print(f"{path}: cannot archive: {error}", file=err)
-            counts["failed"] += 1
             continue
         counts[result.status] += 1
         if len(files) >= _PROGRESS_EVERY and number % _PROGRESS_EVERY == 0:
             print(f"… {number}/{len(files)} files", file=err)
     return counts
+
+
+def _report_archive(archive: Archive, reported: set[str], err: TextIO) -> None:
+    """Say once what is wrong in the archive itself (broken files, symlink loops)."""
+    for problem in [*archive.warnings, *archive.broken.values()]:
+        if problem not in reported:
+            reported.add(problem)
+            print(f"warning: {problem} (left out until fixed)", file=err)
 
 
 def summary(counts: Counter[str]) -> str:
@@ -85,14 +110,19 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
-    counts = import_paths(
-        [p for p in paths if p.exists()],
-        Path(args.docs),
-        dry_run=args.dry_run,
-        as_json=args.json,
-        out=sys.stdout,
-        err=sys.stderr,
-    )
+    existing = [p for p in paths if p.exists()]
+    docs = Path(args.docs)
+
+    def _import() -> Counter[str]:
+        return import_paths(
+            existing, docs, dry_run=args.dry_run, as_json=args.json, out=sys.stdout, err=sys.stderr
+        )
+
+    if args.dry_run:  # reads only: atomic writes never show it half a file
+        counts = _import()
+    else:
+        with Archive(docs).locked(lambda message: print(message, file=sys.stderr)):
+            counts = _import()
     counts["failed"] += len(missing)
     if not args.json:
         print(f"import: {summary(counts)}", file=sys.stderr)

@@ -122,3 +122,58 @@ def test_render_writes_only_known_keys_in_order() -> None:
     front_matter = render(_article()).split("---\n")[1]
     keys = [line.split(":")[0] for line in front_matter.splitlines() if line[0].isalpha()]
     assert keys == ["title", "date", "authors", "region", "source", "site", "url"]
+
+
+def test_one_broken_archived_file_blocks_only_its_own_article(tmp_path: Path) -> None:
+    """Issue 13 (4): a typo in one file used to make every later store raise."""
+    archive = Archive(tmp_path)
+    first = archive.store(_article())
+    meeting = _article(title="市人大常委会召开主任会议", url="http://x.example/2", body="会议。\n")
+    other = archive.store(meeting)
+    text = other.path.read_text("utf-8")
+    other.path.write_text(text.replace("title:", "title: [", 1), "utf-8")
+    again = Archive(tmp_path)
+    third = again.store(
+        _article(title="县人大常委会视察重点项目", url="http://x.example/3", body="新的正文。\n")
+    )
+    assert third.status == "new"
+    assert again.store(_article()).status == "unchanged"  # the good file is still indexed
+    assert list(again.broken) == [other.path]
+    assert str(other.path) in again.broken[other.path]
+    assert "not valid YAML" in again.broken[other.path]
+    with pytest.raises(ArchiveError, match="fix the file"):
+        again.store(meeting)
+    assert first.path.exists()
+
+
+def test_a_month_13_date_is_a_named_error_not_a_crash(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match=r"^a\.md: 'date' must be a real YYYY-MM-DD date"):
+        parse("---\ntitle: x\ndate: 2024-13-01\n---\nbody", "a.md")
+
+
+def test_undated_articles_are_read_and_stored(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    result = archive.store(_article(date=None))
+    assert result.path.parent.name == "undated"
+    assert "date: null" in result.path.read_text("utf-8")
+    ((_, article),) = Archive(tmp_path).load_all()
+    assert article.date is None
+
+
+def test_archived_files_get_the_umask_mode_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        result = Archive(tmp_path).store(_article())
+    finally:
+        os.umask(old)
+    assert result.path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_symlink_loop_under_articles_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    archive = Archive(tmp_path)
+    archive.store(_article())
+    (tmp_path / "articles" / "2023" / "loop").symlink_to(tmp_path / "articles")
+    again = Archive(tmp_path)
+    assert len(list(again.load_all())) == 1
+    (warning,) = again.warnings
+    assert "loop" in warning and "skipped" in warning

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,13 +50,11 @@ def _bad_pages(tmp_path: Path) -> dict[str, str]:
         "<html><body><a href='/'>首页</a></body></html>", "utf-8"
     )
     (folder / "undecodable.txt").write_bytes(bytes([0x81, 0x30, 0xFF, 0xFE, 0x80]) * 400)
-    (folder / "nodate.txt").write_text(f"无日期的标题一则\n来源：本网\n{ARTICLE_TEXT}\n", "utf-8")
     return {
         "empty.html": "empty",
         "binary.html": "PDF",
         "noarticle.html": "no",
         "undecodable.txt": "decode",
-        "nodate.txt": "no publication date",
     }
 
 
@@ -69,7 +68,7 @@ def test_a_batch_with_bad_files_imports_the_rest_and_names_each_failure(tmp_path
         matching = [line for line in lines if line.startswith(str(Path("in") / name) + ":")]
         assert len(matching) == 1, (name, result.stderr)
         assert reason in matching[0], matching[0]
-    assert "1 new" in result.stderr and "5 failed" in result.stderr
+    assert "1 new" in result.stderr and "4 failed" in result.stderr
     assert len(list((tmp_path / "docs" / "articles").rglob("*.md"))) == 1
 
 
@@ -148,3 +147,66 @@ def test_a_page_with_only_navigation_and_a_footer_is_no_article(tmp_path: Path) 
     result = rdkb("import", "--docs", "docs", str(page), cwd=tmp_path)
     assert result.returncode == 1
     assert f"{page}: no article text found" in result.stderr
+
+
+def _break_one_archived_file(tmp_path: Path) -> Path:
+    _good_page(tmp_path)
+    assert rdkb("import", "--docs", "docs", "in", cwd=tmp_path).returncode == 0
+    (path,) = (tmp_path / "docs" / "articles").rglob("*.md")
+    broken = path.with_name("2020-01-01-hand-written.md")
+    broken.write_text("---\ntitle: 手写\ndate: 2024-13-01\n---\n正文\n", "utf-8")
+    return broken
+
+
+def test_a_broken_archived_file_is_named_once_and_the_import_goes_on(tmp_path: Path) -> None:
+    """Issue 13 (4): `date: 2024-13-01` in one archived file crashed every import."""
+    broken = _break_one_archived_file(tmp_path)
+    other = tmp_path / "in" / "other.txt"
+    other.write_text(
+        f"某县人大网\n县人大常委会召开第十次会议\n发布时间：2022-10-01\n另一篇。{ARTICLE_TEXT[::-1]}\n",
+        "utf-8",
+    )
+    for args in (["--dry-run"], ["--dry-run", "--json"], []):
+        result = rdkb("import", *args, "--docs", "docs", "in", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        relative = broken.relative_to(tmp_path)
+        lines = [line for line in result.stderr.splitlines() if str(relative) in line]
+        assert len(lines) == 1 and "YYYY-MM-DD" in lines[0], result.stderr
+    assert "1 new" in result.stderr and "1 unchanged" in result.stderr
+
+
+def test_dry_run_prints_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    page = _good_page(tmp_path)
+    odd = page.with_name(os.fsdecode(b"\xb9\xfa\xbc\xd2.txt"))  # GBK bytes of 国家
+    page.rename(odd)
+    for args in (["--dry-run", "--json"], ["--dry-run"]):
+        result = rdkb("import", *args, "--docs", "docs", "in", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    assert "\\xb9\\xfa\\xbc\\xd2.txt → docs/articles/" in result.stdout
+
+
+def test_a_symlink_loop_in_the_input_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    _good_page(tmp_path)
+    (tmp_path / "in" / "loop").symlink_to(tmp_path / "in")
+    result = rdkb("import", "--docs", "docs", "in", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "1 new" in result.stderr and "symbolic link loop" in result.stderr
+
+
+def test_two_imports_at_once_store_each_article_once(tmp_path: Path) -> None:
+    """Issue 13 (6): without a lock both runs stored the samples, many of them twice."""
+    command = [sys.executable, "-m", "scraper", "import", "--docs", "docs", str(SAMPLES)]
+    runs = [
+        subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    errors = [run.communicate(timeout=300)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    assert rdkb("import", "--docs", "docs", str(SAMPLES), cwd=alone).returncode == 0
+    together = sorted(p.name for p in (tmp_path / "docs" / "articles").rglob("*.md"))
+    assert together == sorted(p.name for p in (alone / "docs" / "articles").rglob("*.md"))
+    assert any("waiting for it to finish" in e for e in errors), errors
+    for path in (tmp_path / "docs" / "articles").rglob("*.md"):
+        assert path.stat().st_mode & 0o777 == 0o644

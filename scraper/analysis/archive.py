@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scraper.errors import ArchiveError
-from scraper.records import Article, Author
+from scraper.frontmatter import parse_front_matter, read_front_matter, split_front_matter, walk
+from scraper.records import Article
 
-# the C loader is ~10x faster; fall back when PyYAML was built without libyaml
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["Entry", "list_articles", "load_archive", "parse_article", "split_front_matter"]
 
 ARTICLES_DIR = "articles"
 
@@ -31,104 +28,23 @@ class Entry:
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-def split_front_matter(text: str) -> tuple[str, str]:
-    """Return (front matter YAML, body); the YAML is empty when the file has none."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.startswith("---"):
-        return "", text
-    first_newline = text.find("\n")
-    if first_newline < 0 or text[:first_newline].strip() != "---":
-        return "", text
-    end = text.find("\n---", first_newline)
-    while end >= 0:
-        line_end = text.find("\n", end + 1)
-        closing = text[end + 1 : line_end if line_end >= 0 else len(text)]
-        if closing.strip() == "---":
-            body = text[line_end + 1 :] if line_end >= 0 else ""
-            return text[first_newline + 1 : end + 1], body
-        end = text.find("\n---", end + 1)
-    return "", text
-
-
 def parse_article(src_uri: str, text: str) -> Entry:
     """Parse one archived Markdown file; raise ArchiveError naming the file when it is unusable."""
-    meta_text, body = split_front_matter(text)
-    if not meta_text:
-        raise ArchiveError(f"{src_uri}: no YAML front matter (--- … ---) at the top of the file")
-    try:
-        meta = yaml.load(meta_text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        reason = str(exc).replace("\n", " ")
-        raise ArchiveError(f"{src_uri}: front matter is not valid YAML: {reason}") from exc
-    except ValueError as exc:  # PyYAML builds dates eagerly: 2024-13-01 fails here
-        raise ArchiveError(f"{src_uri}: 'date' must be a real YYYY-MM-DD date: {exc}") from exc
-    if not isinstance(meta, dict):
-        raise ArchiveError(f"{src_uri}: front matter must be a mapping of keys to values")
-    return Entry(src_uri, _article_from_meta(src_uri, meta, body), meta)
-
-
-def _article_from_meta(src_uri: str, meta: dict[str, Any], body: str) -> Article:
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise ArchiveError(f"{src_uri}: front matter key 'title' is missing or empty")
-    date = meta.get("date")
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    elif isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date.strip())
-        except ValueError:
-            raise ArchiveError(f"{src_uri}: 'date' must be YYYY-MM-DD, got {date!r}") from None
-    if not isinstance(date, dt.date):
-        raise ArchiveError(f"{src_uri}: front matter key 'date' is missing (YYYY-MM-DD)")
-    authors = meta.get("authors") or []
-    if not isinstance(authors, list) or not all(isinstance(a, dict) for a in authors):
-        raise ArchiveError(f"{src_uri}: 'authors' must be a list of {{name, position}} mappings")
-    data = dict(meta)
-    data.update(
-        title=title.strip(),
-        date=date,
-        body=body,
-        authors=[
-            Author.from_dict({k: _opt_str(v) for k, v in a.items()}).to_dict() for a in authors
-        ],
-        region=_str_list(src_uri, "region", meta.get("region")),
-        also_at=_str_list(src_uri, "also_at", meta.get("also_at")),
-    )
-    for key in ("source", "site", "url", "original_url"):
-        data[key] = _opt_str(meta.get(key))
-    return Article.from_dict(data)
-
-
-def _opt_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _str_list(src_uri: str, key: str, value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise ArchiveError(f"{src_uri}: '{key}' must be a list")
-    return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    meta, article = parse_front_matter(src_uri, text)
+    return Entry(src_uri, article, meta)
 
 
 def is_article_uri(src_uri: str) -> bool:
     return src_uri.startswith(ARTICLES_DIR + "/") and src_uri.endswith(".md")
 
 
-def list_articles(docs_dir: str | Path) -> list[tuple[str, str]]:
+def list_articles(docs_dir: str | Path, loops: list[Path] | None = None) -> list[tuple[str, str]]:
     """(src_uri, absolute path) of the articles under ``docs_dir/articles``, in the order MkDocs
-    lists its files (folders sorted, ``index``/``README`` first); hidden files left out."""
+    lists its files (folders sorted, ``index``/``README`` first); hidden files left out.
+    Symbolic link loops are not followed (each link is added to ``loops``)."""
     root = Path(docs_dir)
     out: list[tuple[str, str]] = []
-    for folder, dirnames, filenames in os.walk(root / ARTICLES_DIR, followlinks=True):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    for folder, _dirnames, filenames in walk(root / ARTICLES_DIR, [] if loops is None else loops):
         filenames.sort(key=lambda f: (os.path.splitext(f)[0] not in ("index", "README"), f))
         for name in filenames:
             if name.endswith(".md") and not name.startswith("."):
@@ -138,17 +54,26 @@ def list_articles(docs_dir: str | Path) -> list[tuple[str, str]]:
 
 
 def load_archive(docs_dir: str | Path) -> list[Entry]:
-    """Every article under ``docs_dir/articles``, sorted by path."""
+    """Every article under ``docs_dir/articles``, sorted by path; raises ArchiveError for the
+    first broken file."""
     root = Path(docs_dir)
     paths = sorted((root / ARTICLES_DIR).rglob("*.md"))
     return list(read_entries((p.relative_to(root).as_posix(), p) for p in paths))
 
 
-def read_entries(items: Iterable[tuple[str, str | Path]]) -> Iterator[Entry]:
-    """Parse (src_uri, absolute path) pairs."""
+def read_entries(
+    items: Iterable[tuple[str, str | Path]],
+    on_error: Callable[[str, ArchiveError], None] | None = None,
+) -> Iterator[Entry]:
+    """Parse (src_uri, absolute path) pairs. A broken file raises ArchiveError
+    (``src_uri: what is wrong``), or with ``on_error`` is handed to it and left out, so one
+    typo in one article does not stop the others."""
     for src_uri, path in items:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ArchiveError(f"{src_uri}: cannot read the file: {exc}") from exc
-        yield parse_article(src_uri, text)
+            meta, article = read_front_matter(path, src_uri)
+        except ArchiveError as exc:
+            if on_error is None:
+                raise
+            on_error(src_uri, exc)
+            continue
+        yield Entry(src_uri, article, meta)

@@ -127,6 +127,8 @@ class SiteBuild:
         self._files: dict[str, GeneratedFile] = {}
         self.fragments = Fragments()  # theme fragments shared by pages outside the nav
         self._concept_hrefs: dict[tuple[str, str], str] = {}
+        # articles whose file cannot be read: src_uri -> `src_uri: what is wrong`
+        self.broken: dict[str, str] = {}
 
     @classmethod
     def create(
@@ -152,9 +154,13 @@ class SiteBuild:
         analysing = Analysing(
             articles, taxonomies, options, settings, cache_dir, background=background, ifnot=started
         )
-        entries = list(read_entries(articles))
+        broken: dict[str, str] = {}  # a broken file is left out, not the whole build
+        read = read_entries(articles, lambda uri, exc: broken.__setitem__(uri, str(exc)))
+        entries = list(read)
         texts = plain_texts(entries)
-        return cls(entries, texts, taxonomies, options, settings, analysing.deferred)
+        build = cls(entries, texts, taxonomies, options, settings, analysing.deferred)
+        build.broken = broken
+        return build
 
     def article_markdown(self, src_uri: str) -> str | None:
         """An article's Markdown body as :meth:`create` read it (what MkDocs would get from
@@ -306,7 +312,8 @@ class Analysing:
     def _segment(self) -> Segmentation:
         """In the child: read the articles (the main process reads them too) and segment them.
         Raises RdkbError subclasses."""
-        self._entries = list(read_entries(self._articles))
+        # the same files are left out as in the main process, which reports them
+        self._entries = list(read_entries(self._articles, _skip))
         self._texts = plain_texts(self._entries)
         return segment_articles(
             self._entries,
@@ -370,3 +377,7 @@ TAXONOMIES_KEY = "rdkb_taxonomies"
 OPTIONS_KEY = "rdkb_options"
 BUILD_KEY = "rdkb_build"
 ANALYSING_KEY = "rdkb_analysing"
+
+
+def _skip(src_uri: str, error: Exception) -> None:
+    """A broken article, left out silently (another process reports it)."""

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from scraper.errors import ArchiveError
+from scraper.frontmatter import parse_front_matter, read_front_matter
 from scraper.search.documents import SearchDoc, doc_from_markdown
 
-_FENCE = "---"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+log = logging.getLogger(__name__)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """(front matter, body) of an archive Markdown file; no front matter gives ({}, text)."""
-    lines = text.lstrip("\ufeff").split("\n")
-    if lines[0].strip() != _FENCE:
+    """(front matter, body) of an archive Markdown file, read by the project's one reader
+    (:mod:`scraper.frontmatter`); a file that is no valid article gives ({}, text)."""
+    try:
+        meta, article = parse_front_matter("-", text)
+    except ArchiveError:
         return {}, text
-    for index in range(1, len(lines)):
-        if lines[index].strip() == _FENCE:
-            meta = yaml.load("\n".join(lines[1:index]), Loader=_LOADER) or {}
-            return (meta if isinstance(meta, dict) else {}), "\n".join(lines[index + 1 :])
-    return {}, text
+    return meta, article.body
 
 
 def article_url(relative: Path) -> str:
@@ -33,5 +31,9 @@ def article_url(relative: Path) -> str:
 
 def docs_from_dir(docs_dir: Path, pattern: str = "articles/*/*.md") -> Iterator[SearchDoc]:
     for path in sorted(docs_dir.glob(pattern)):
-        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-        yield doc_from_markdown(meta, body, article_url(path.relative_to(docs_dir)))
+        try:
+            meta, article = read_front_matter(path)
+        except ArchiveError as error:  # one broken file is left out, not the whole index
+            log.warning("%s — left out of the search index", error)
+            continue
+        yield doc_from_markdown(meta, article.body, article_url(path.relative_to(docs_dir)))
