@@ -19,6 +19,7 @@ from scraper.extract.patterns import (
     TOWN_END,
     UNNAMED_LEVEL,
 )
+from scraper.extract.layout import clean_title
 from scraper.extract.textform import key
 from scraper.records import Article, BodyLine, ExtractedPage
 from scraper.regions import first_region, resolve_region
@@ -106,11 +107,26 @@ def towns_in(text: str) -> list[str]:
     return found
 
 
+def _ends_with_place(tail: str, region: tuple[str, ...]) -> bool:
+    """Does ``tail`` end with the deepest place of ``region`` (full or short name)?"""
+    name = region[-1]
+    short = re.sub(r"(?:省|市|县|区|自治区|自治州|自治县|旗|盟|特别行政区)$", "", name)
+    if tail.endswith(name) or (len(short) >= 2 and tail.endswith(short)):
+        return True
+    # Autonomous areas go by their first characters: 宁夏, 新疆, 湘西, 内蒙古.
+    return "自治" in name and any(tail.endswith(name[:n]) for n in (2, 3))
+
+
 def _place_before(text: str) -> str:
-    """The place words just before an actor: the longest tail of ``text`` that resolves."""
+    """The place named just before an actor: the longest tail of ``text`` that ends with a
+    place (福建省, 周口, 眉山东坡区秦家镇), never a place further back in the sentence."""
     for start in range(len(text) - 1):
         tail = text[start:]
-        if resolve_region(tail) or (towns_in(tail) and county_of_town(towns_in(tail)[0])):
+        region = resolve_region(tail)
+        if region and _ends_with_place(tail, region):
+            return tail
+        towns = towns_in(tail)
+        if towns and tail.endswith(towns[-1]) and county_of_town(towns[-1]):
             return tail
     return ""
 
@@ -143,13 +159,15 @@ def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
     for text in (key(title), lead):
         for match in CONGRESS_ACTOR.finditer(text):
             before = re.split(r"[^\u4e00-\u9fff]", text[: match.end("place")])[-1]
+            before = re.sub(r"(?:各级|两级|三级|四级|五级|全体)$", "", before)
             if NATIONAL_ACTOR.search(before):
                 national = True
                 continue
             place = _place_before(before)
             if place:
                 return _region_of_place(place)
-            level = UNNAMED_LEVEL.get(re.sub(r"^[我本全该]", "", before), 0)
+            bare = re.split(r"[的和与及在为是]", before)[-1]
+            level = UNNAMED_LEVEL.get(re.sub(r"^[我本全该]", "", bare), 0)
             if level:
                 found = _first_place(key(title) + "。" + lead, level)
                 if found:
@@ -181,7 +199,8 @@ def region_of(page: ExtractedPage) -> tuple[str, ...]:
     stated = first_region([*positions, page.source, page.site]) or page.hint_region
     title = "" if "title" in dict(page.review) else page.title  # a stand-in is no headline
     actor = actor_region(title, _lead(page))
-    region = stated or actor or ()
+    # Last: a place the headline names (云南地方立法的三张名片).
+    region = stated or actor or (resolve_region(key(title)) if actor is None and title else ())
     if actor and len(actor) > len(region) and actor[: len(region)] == region:
         region = actor
     return refine_region(region, title) if 0 < len(region) < 3 else region
@@ -189,7 +208,11 @@ def region_of(page: ExtractedPage) -> tuple[str, ...]:
 
 def normalise(page: ExtractedPage) -> Article:
     title = re.sub(r"\s+", " ", page.title).strip()
-    lines = tuple(line for line in page.body if line.text and line.text != title)
+    lines = tuple(
+        line
+        for line in page.body
+        if line.text and line.text != title and clean_title(line.text) != title
+    )
     return Article(
         title=title,
         date=page.date,

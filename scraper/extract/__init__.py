@@ -45,6 +45,7 @@ from scraper.records import Author, BodyLine, DecodedPage, ExtractedPage, PageHi
 
 _MIN_BODY_CHARS = 40
 _LEAD_TITLE_CHARS = 40
+_LEAD_LINES = 3  # body lines that may hold the dateline
 _SOURCE_AFTER_TEXT = 4  # lines after the text where a 来源/出处 line may stand
 
 
@@ -126,9 +127,11 @@ def extract_authors(page: Page) -> tuple[Author, ...]:
     merged = _merge_authors(header, foot)
     if merged:
         return merged
-    lead = authors_from_lead(page.layout.body[0].text) if page.layout.body else None
-    if lead:
-        return lead[0]
+    # A dateline crediting the writers opens the lead, under a kicker or deck line at most.
+    for line in page.layout.body[:_LEAD_LINES]:
+        lead = authors_from_lead(line.text)
+        if lead:
+            return lead[0]
     meta_author = document.meta.get("author")
     return parse_author_spec(meta_author) if meta_author else ()
 

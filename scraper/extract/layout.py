@@ -131,9 +131,13 @@ def clean_title(text: str) -> str:
 
 def is_menu_line(text: str) -> bool:
     """A row of short menu items: 首页 国内 时评 党建 省情 … or 全国人大 | 省委 | 省政府."""
+    if re.search(r"[:：，。；！？]", text):
+        return False
     items = [item for item in re.split(r"[\s|｜·]+", text) if item]
     if "|" in text or "｜" in text:
         return len(items) >= 1 and all(len(item) <= 8 for item in items) and len(text) < 80
+    if len(items) >= 3 and all(re.fullmatch(r"《[^》]+》", item) for item in items):
+        return True  # a row of paper names: 《西藏日报》 《西藏商报》 …
     return len(items) >= 4 and sum(map(len, items)) <= 4 * len(items) and len(text) < 120
 
 
@@ -326,7 +330,8 @@ def _read_body(lines: tuple[Line, ...], start: int) -> tuple[list[Line], int]:
             if body or not line.in_root:
                 return body, end
             continue  # furniture above the article (share bar, editor line): skip it
-        if line.in_root and not line.link_only and not is_furniture(line.text):
+        stray = re.fullmatch(r"[\W_]{1,3}", line.text)  # a lone ? or * left by the page
+        if line.in_root and not line.link_only and not is_furniture(line.text) and not stray:
             body.append(line)
     return body, len(lines)
 
