@@ -4,6 +4,12 @@ Order of evidence: adapter override → strict UTF-8 → byte-order mark → HTT
 ``<meta charset>`` → statistical detection (charset-normalizer, limited to the encodings
 Chinese sites use). GBK and GB2312 are read as GB18030, their superset, because pages
 labelled GB2312 routinely contain characters outside it.
+
+When no encoding reads the bytes cleanly, a page that is valid but for a few bytes (a truncated
+character, a stray byte from a CMS) is read anyway: each invalid byte becomes U+FFFD and the
+page carries a review note saying how many. "A few" is measured against the page's non-ASCII
+bytes, so a GBK page read as UTF-8 (nearly every non-ASCII byte invalid) is never mistaken for
+a damaged UTF-8 page however much ASCII markup it has.
 """
 
 from __future__ import annotations
@@ -45,8 +51,12 @@ _HTML_MARKERS = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _DETECTABLE = ["utf_8", "gb18030", "big5", "utf_16"]
+_NON_ASCII = bytes(range(0x80, 0x100))
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
 # A page is unreadable when more than this share of its characters are replacement marks.
 _MAX_REPLACEMENT_SHARE = 0.01
+# ... or, read leniently, when more than this share of its non-ASCII bytes are invalid.
+_MAX_INVALID_SHARE = 0.01
 
 
 def canonical_encoding(label: str | None) -> str | None:
@@ -115,10 +125,37 @@ def looks_like_html(text: str, content_type: str | None) -> bool:
     return bool(_HTML_MARKERS.search(text[:4096]))
 
 
+def _lenient(content: bytes, encoding: str) -> tuple[str, int] | None:
+    """``(text, invalid byte count)`` with each invalid byte replaced by U+FFFD, or None when
+    too many bytes are invalid for this to be the page's encoding."""
+    try:
+        text = _ESCAPED.sub("\ufffd", content.decode(encoding, errors="surrogateescape"))
+        invalid = text.count("\ufffd") - content.count("\ufffd".encode(encoding))
+    except UnicodeDecodeError:  # a sequence with an ASCII byte in it cannot be escaped
+        text = content.decode(encoding, errors="replace")
+        invalid = text.count("\ufffd")
+    except LookupError:
+        return None
+    non_ascii = len(content) - len(content.translate(None, _NON_ASCII))
+    # a short page may have a few bad bytes too, but never as many as one in twenty
+    if invalid > max(non_ascii * _MAX_INVALID_SHARE, min(3, non_ascii / 20)):
+        return None
+    return text, invalid
+
+
 def decode_bytes(
     content: bytes, content_type: str | None = None, override: str | None = None
 ) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise DecodeError with the reason when impossible."""
+    text, encoding, _invalid = decode_text(content, content_type, override)
+    return text, encoding
+
+
+def decode_text(
+    content: bytes, content_type: str | None = None, override: str | None = None
+) -> tuple[str, str, int]:
+    """Return ``(text, encoding, invalid bytes replaced)``; raise DecodeError with the reason
+    when impossible."""
     if not content.strip():
         raise DecodeError("empty file")
     binary = sniff_binary(content)
@@ -127,29 +164,33 @@ def decode_bytes(
     if override and (encoding := canonical_encoding(override)):
         text = _try_decode(content, encoding)
         if text is not None:
-            return text, encoding
+            return text, encoding, 0
     # Valid UTF-8 with non-ASCII text is UTF-8 whatever the page claims: GBK text almost never
     # validates as UTF-8, while pages re-saved as UTF-8 often keep a stale gb2312 declaration.
     if (text := _try_decode(content, "utf-8")) is not None:
-        return text.removeprefix("\ufeff"), "utf-8"
-    for label in declared_encodings(content, content_type):
-        encoding = canonical_encoding(label)
-        if encoding and (text := _try_decode(content, encoding)) is not None:
-            return text, encoding
+        return text.removeprefix("\ufeff"), "utf-8", 0
+    declared = [
+        e for label in declared_encodings(content, content_type) if (e := canonical_encoding(label))
+    ]
+    for encoding in declared:
+        if (text := _try_decode(content, encoding)) is not None:
+            return text, encoding, 0
     detected = _detect(content)
     if detected is not None:
         text, encoding = detected
         if text.count("\ufffd") <= len(text) * _MAX_REPLACEMENT_SHARE:
-            return text, encoding
-    # A page that lies about its charset: fall back to GB18030 if that reads it cleanly enough.
-    lenient = content.decode("gb18030", errors="replace")
-    if lenient.count("\ufffd") <= len(lenient) * _MAX_REPLACEMENT_SHARE:
-        return lenient, "gb18030"
+            return text, encoding, 0
+    # Nothing reads it cleanly: a page valid but for a few bytes, in the override, UTF-8, the
+    # declared encoding, or GB18030 (a page that lies about its charset), in that order.
+    candidates = [canonical_encoding(override), "utf-8", *declared, "gb18030"]
+    for encoding in dict.fromkeys(e for e in candidates if e):
+        if (lenient := _lenient(content, encoding)) is not None:
+            return lenient[0].removeprefix("\ufeff"), encoding, lenient[1]
     raise DecodeError("cannot decode: not UTF-8, GB18030 or another detectable text encoding")
 
 
 def decode_page(raw: RawPage, override: str | None = None) -> DecodedPage:
-    text, encoding = decode_bytes(raw.content, raw.content_type, override)
+    text, encoding, invalid = decode_text(raw.content, raw.content_type, override)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # Control characters are never page text, and XML tools (lxml) refuse them.
     text = _CONTROL.sub("", text)
@@ -159,4 +200,11 @@ def decode_page(raw: RawPage, override: str | None = None) -> DecodedPage:
         is_html=looks_like_html(text, raw.content_type),
         origin=raw.origin,
         url=raw.url,
+        review=(("body", f"{_count(invalid, 'invalid byte')} replaced ({encoding})"),)
+        if invalid
+        else (),
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -77,3 +77,37 @@ def test_plain_text_dump_is_not_html() -> None:
 
 def test_html_is_recognised_without_a_content_type() -> None:
     assert decode_page(RawPage(_html("utf-8").encode(), "page.html")).is_html
+
+
+def _damaged(text: str, *, every: int) -> bytes:
+    """UTF-8 with one stray 0xFF byte put in after every ``every`` characters."""
+    return b"\xff".join(text[i : i + every].encode() for i in range(0, len(text), every))
+
+
+def test_a_few_invalid_bytes_are_replaced_with_a_review_note() -> None:
+    """Issue 13 (3): one bad byte in an otherwise UTF-8 page used to reject the whole page."""
+    html = _html("utf-8")
+    content = _damaged(html, every=len(html) // 3)  # 2 or 3 stray bytes
+    page = decode_page(RawPage(content, "page.html"))
+    invalid = content.count(b"\xff")
+    assert page.encoding == "utf-8" and page.text.count("\ufffd") == invalid
+    assert TEXT in page.text.replace("\ufffd", "") or TEXT[:10] in page.text
+    assert page.review == (("body", f"{invalid} invalid bytes replaced (utf-8)"),)
+
+
+def test_one_invalid_byte_in_a_gbk_page_is_replaced() -> None:
+    content = _html("gbk").encode("gb18030")
+    cut = content.index(TEXT[:4].encode("gb18030")) + 1  # half a character
+    page = decode_page(RawPage(content[:cut] + content[cut + 1 :], "page.html"))
+    assert page.encoding == "gb18030"
+    assert page.review == (("body", "1 invalid byte replaced (gb18030)"),)
+
+
+def test_clean_pages_carry_no_review_note() -> None:
+    assert decode_page(RawPage(_html("utf-8").encode(), "page.html")).review == ()
+
+
+def test_a_mostly_invalid_page_is_still_refused() -> None:
+    content = _damaged(_html("utf-8"), every=3)
+    with pytest.raises(DecodeError, match="cannot decode"):
+        decode_page(RawPage(content, "page.html"))
