@@ -29,6 +29,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
 _MAX_HEADING = 40
 _STANDALONE_MAX = 25
+_ASCII_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff”’」』）》])\s*([,:;?!])\s*(?=[\u3400-\u9fff“‘「『（《])")
+_FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
 def escape_markdown(text: str) -> str:
@@ -50,18 +52,42 @@ def _split_numbered(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _is_standalone_heading(lines: tuple[BodyLine, ...], index: int) -> bool:
-    """A short line without final punctuation standing between two longer paragraphs."""
+def _is_short_line(text: str) -> bool:
+    """Short enough for a heading and not closed like a sentence or a label."""
+    return 4 <= len(text) <= _STANDALONE_MAX and text[-1] not in SENTENCE_END + '：:，,”"）)'
+
+
+def _standalone_heading_level(lines: tuple[BodyLine, ...], index: int) -> int:
+    """0, or 1 for a short line standing alone between paragraphs (a section heading), 2 for
+    the second of two such lines in a row (its sub-heading)."""
+    if index == 0 or index == len(lines) - 1 or not _is_short_line(lines[index].text):
+        return 0
     text = lines[index].text
-    if not 4 <= len(text) <= _STANDALONE_MAX or text[-1] in SENTENCE_END + '：:，,”"）)':
-        return False
-    if index == 0 or index == len(lines) - 1:
-        return False
-    return len(lines[index + 1].text) > 2 * len(text) and len(lines[index - 1].text) > len(text)
+
+    def paragraph_after(position: int) -> bool:
+        return position < len(lines) and len(lines[position].text) > 2 * len(text)
+
+    def paragraph_before(position: int) -> bool:
+        return position >= 0 and len(lines[position].text) > len(text)
+
+    if paragraph_before(index - 1) and paragraph_after(index + 1):
+        return 1
+    if paragraph_before(index - 1) and _is_short_line(lines[index + 1].text):
+        return 1 if paragraph_after(index + 2) else 0
+    if _is_short_line(lines[index - 1].text) and paragraph_after(index + 1):
+        return 2 if paragraph_before(index - 2) else 0
+    return 0
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """ASCII , : ; ? ! between Chinese characters → ，：；？！ (page dumps mix the two)."""
+    return _ASCII_BETWEEN_HAN.sub(lambda m: _FULLWIDTH[m[1]], text)
 
 
 def body_markdown(lines: tuple[BodyLine, ...]) -> str:
-    """Paragraphs separated by blank lines; 一、 → ##, （一） → ### (## when no 一、 exists)."""
+    """Paragraphs separated by blank lines; 一、 → ##, （一） → ### (## when no 一、 exists);
+    short lines standing alone → ## (a second one in a row → ###)."""
+    lines = tuple(BodyLine(fullwidth_punctuation(line.text), line.heading) for line in lines)
     has_top = any(HEADING_NUMBERED.match(line.text) for line in lines)
     sub_level = "###" if has_top else "##"
     blocks: list[str] = []
@@ -69,15 +95,17 @@ def body_markdown(lines: tuple[BodyLine, ...]) -> str:
         text = line.text
         numbered = HEADING_NUMBERED.match(text) or HEADING_SUB.match(text)
         split = _split_numbered(text) if numbered else None
+        standalone = 0 if numbered else _standalone_heading_level(lines, index)
         if split:
             level = "##" if HEADING_NUMBERED.match(text) else sub_level
             blocks.append(f"{level} {escape_markdown(split[0])}")
             if split[1]:
                 blocks.append(escape_markdown(split[1]))
-        elif (line.heading and len(text) <= _MAX_HEADING and index > 0) or (
-            _is_standalone_heading(lines, index) and not numbered
-        ):
-            blocks.append(f"{sub_level if has_top else '##'} {escape_markdown(text)}")
+        elif line.heading and len(text) <= _MAX_HEADING and index > 0:
+            blocks.append(f"{sub_level} {escape_markdown(text)}")
+        elif standalone:
+            level = sub_level if standalone == 1 else "###"
+            blocks.append(f"{level} {escape_markdown(text)}")
         else:
             blocks.append(escape_markdown(text))
     return "\n\n".join(blocks) + "\n"

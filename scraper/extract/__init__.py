@@ -308,7 +308,13 @@ def extract_page(decoded: DecodedPage, hints: PageHints | None = None) -> Extrac
         review["title"] = "no headline found on the page; the lead sentence stands in"
     date = extract_date(page)
     if date is None:
-        review["date"] = "no publication date on the page or in its URL"
+        url = extract_url(page)
+        date = dates.date_from_dateline(body[0].text, url)
+        review["date"] = (
+            "no date in the info bar; taken from the lead's dateline"
+            if date
+            else "no publication date on the page or in its URL"
+        )
     return ExtractedPage(
         origin=decoded.origin,
         title=title,
