@@ -15,7 +15,9 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from scraper.crawl.settings import DEFAULT_MAX_DEPTH, DEFAULT_MAX_SITE_PAGES
 from scraper.errors import ConfigError, RdkbError
 
 
@@ -42,6 +44,20 @@ def register(subparsers: Any) -> None:
     crawl.add_argument("--docs", type=Path, default=Path("docs"), help="archive folder (docs)")
     crawl.add_argument(
         "--max-pages", type=_positive_int, metavar="N", help="request at most N pages"
+    )
+    crawl.add_argument(
+        "--max-site-pages",
+        type=_positive_int,
+        default=DEFAULT_MAX_SITE_PAGES,
+        metavar="N",
+        help=f"request at most N pages from one site ({DEFAULT_MAX_SITE_PAGES:,}); a trap bound",
+    )
+    crawl.add_argument(
+        "--max-depth",
+        type=_positive_int,
+        default=DEFAULT_MAX_DEPTH,
+        metavar="N",
+        help=f"follow list pages at most N hops from a start URL ({DEFAULT_MAX_DEPTH})",
     )
     crawl.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="skip older articles")
     crawl.add_argument("--refresh", action="store_true", help="fetch archived articles again")
@@ -119,11 +135,16 @@ def register(subparsers: Any) -> None:
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
+    from scraper.archive import Archive
     from scraper.crawl.runner import run_crawl
     from scraper.crawl.settings import CONTACT_ENV, CrawlOptions
     from scraper.crawl.sites import SITES_DIR, adapter_for, find_site, load_sites
     from scraper.crawl.spider import Target
 
+    for url in args.urls:
+        if (problem := _bad_start_url(url)) is not None:
+            print(f"rdkb crawl: {url}: {problem}", file=sys.stderr)
+            return 2
     directory = args.sites_dir or SITES_DIR
     try:
         known = load_sites(directory)
@@ -144,6 +165,8 @@ def _run_crawl(args: argparse.Namespace) -> int:
     options = CrawlOptions(
         docs_dir=args.docs,
         max_pages=args.max_pages,
+        max_site_pages=args.max_site_pages,
+        max_depth=args.max_depth,
         since=args.since,
         refresh=args.refresh,
         polite=args.polite,
@@ -162,14 +185,16 @@ def _run_crawl(args: argparse.Namespace) -> int:
             "so that site operators can reach you",
             file=sys.stderr,
         )
-    counts = run_crawl(targets, options)
+    # One writer per archive: a second crawl or import waits (saying so) for this one.
+    with Archive(options.docs_dir).locked(lambda message: print(message, file=sys.stderr)):
+        counts = run_crawl(targets, options)
     if args.json:
         print(json.dumps(counts.to_dict(), ensure_ascii=False))
     else:
         print(counts.render())
         print(f"time                {counts.seconds:.1f} s")
-    # Failure only when every request failed (a worker that found all claimed is fine).
-    return 1 if counts.failed and not counts.pages_fetched else 0
+    # Anything failed: say so in the exit status (the summary and the log name each page).
+    return 1 if counts.failed else 0
 
 
 def _run_sites(args: argparse.Namespace) -> int:
@@ -228,6 +253,18 @@ def _run_demo_site(args: argparse.Namespace) -> int:
 
 
 # Argument types
+
+
+def _bad_start_url(url: str) -> str | None:
+    """Why ``url`` cannot start a crawl, or None."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as error:
+        return f"not a web address ({error})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "not a web address; give a full http:// or https:// URL of a column page"
+    return None
 
 
 def _date(text: str) -> dt.date:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.etree
 import lxml.html
@@ -52,6 +52,33 @@ _TRS_PAGER = re.compile(
 # Dates in URLs, with how precise they are.
 _URL_DAY = re.compile(r"(?:^|[/_t])((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:[/_.]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})/")
+# Query parameters that make a list page endless rather than longer: a calendar's day, a cache
+# buster, a session. A list page is the same list without them.
+_UNBOUNDED_PARAMS = frozenset(
+    {
+        "day",
+        "date",
+        "month",
+        "year",
+        "week",
+        "calendar",
+        "cal",
+        "time",
+        "ts",
+        "timestamp",
+        "t",
+        "_",
+        "r",
+        "rand",
+        "random",
+        "nocache",
+        "sid",
+        "sessionid",
+        "jsessionid",
+        "phpsessid",
+    }
+)
+_DATE_VALUE = re.compile(r"^(?:19|20)\d{2}-?\d{1,2}(?:-?\d{1,2})?$")
 MIN_TITLE_CHARS = 5
 MAX_TITLE_CHARS = 120
 
@@ -158,6 +185,28 @@ def discover(
         if url != own:
             pages.setdefault(url, None)
     return ListPageLinks(articles=tuple(articles.values()), pages=tuple(pages))
+
+
+def canonical_list_url(url: str) -> tuple[str, tuple[str, ...]]:
+    """(the list page's URL without unbounded query parameters, the names dropped).
+
+    A calendar links ``?day=N`` to ``?day=N+1`` for ever, each "page" listing other junk; a
+    cache buster makes every visit a new URL. Without those parameters the links lead back to a
+    page the crawl has, and the trap closes."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url, ()
+    kept: list[tuple[str, str]] = []
+    dropped: list[str] = []
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        if name.lower() in _UNBOUNDED_PARAMS or _DATE_VALUE.match(value):
+            dropped.append(name)
+        else:
+            kept.append((name, value))
+    if not dropped:
+        return url, ()
+    query = urlencode(kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, "")), tuple(dropped)
 
 
 def script_pages(html: str, page_url: str) -> list[str]:

@@ -36,6 +36,11 @@ def run_crawl(targets: Sequence[Target], options: CrawlOptions) -> CrawlCounts:
     # Scrapy sets its loggers to DEBUG; the spider reports every failure itself as `url: reason`,
     # so Scrapy's own lines are only wanted when they are errors (or with rdkb -v).
     logging.getLogger("scrapy").setLevel(logging.INFO if verbose else logging.ERROR)
+    # A robots.txt that cannot be fetched (host unreachable) is logged with two tracebacks; the
+    # page's own request fails the same way and the spider reports it in one line.
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(
+        logging.INFO if verbose else logging.CRITICAL
+    )
     crawler = process.create_crawler(CongressSpider)
     process.crawl(crawler, targets=tuple(targets), options=options)
     started = time.monotonic()

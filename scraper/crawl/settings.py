@@ -19,6 +19,10 @@ from typing import Any
 from scraper import __version__
 
 CONTACT_ENV = "RDKB_CONTACT"
+# Bounds a real congress site never reaches (its longest column is a few hundred list pages
+# deep; its whole archive some tens of thousands of pages), but a trap does.
+DEFAULT_MAX_DEPTH = 2000
+DEFAULT_MAX_SITE_PAGES = 200_000
 DEFAULT_CONTACT = "set RDKB_CONTACT or --contact"
 MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
@@ -27,6 +31,8 @@ MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 class CrawlOptions:
     docs_dir: Path
     max_pages: int | None = None  # pages requested in this run, lists and articles together
+    max_site_pages: int = DEFAULT_MAX_SITE_PAGES  # pages requested from one site in this run
+    max_depth: int = DEFAULT_MAX_DEPTH  # list pages followed from a start URL, one after another
     since: dt.date | None = None  # articles published before this day are not archived
     refresh: bool = False  # fetch archived articles again
     polite: bool = True

@@ -4,6 +4,12 @@ Handlers guard and delegate: link discovery is :mod:`.links`, extraction and sto
 :class:`.worker.ArticleWorker` (in a thread of its own), memory is the :class:`.catalog.Catalog`,
 and every failure becomes a :class:`.faults.Fault` that is logged as ``url: reason``, counted,
 and recorded — the crawl goes on.
+
+Bounds against traps: list pages lose their unbounded query parameters (a calendar's ``?day=``,
+:func:`.links.canonical_list_url`), list pages are followed at most ``max_depth`` hops from a start
+URL, and at most ``max_site_pages`` pages are requested from one site; each stop is counted as a
+trap in the summary. Anti-bot challenge pages (:mod:`.challenge`) are asked for once more at the
+end of the queue, then counted as «challenge» for their site; never decoded or archived.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from scrapy.http import Request, Response
 from scraper.archive import Archive
 from scraper.crawl import faults, links
 from scraper.crawl.catalog import Catalog
+from scraper.crawl.challenge import challenge_kind
 from scraper.crawl.rawstore import RawStore, content_hash
 from scraper.crawl.settings import CrawlOptions
 from scraper.crawl.shared import SharedClaims
@@ -35,6 +42,7 @@ logger = logging.getLogger("rdkb.crawl")
 # Articles first, so a crawl finishes what it found before widening (and a kill loses little).
 ARTICLE_PRIORITY = 10
 LIST_PRIORITY = 0
+CHALLENGE_PRIORITY = -10  # asked for again once everything else is done
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,10 @@ class CongressSpider(scrapy.Spider):
 
     def parse_list(self, response: Response) -> Iterator[Request]:
         url = self._answered(response.meta)
+        kind = challenge_kind(response.status, response.body)
+        if kind is not None:
+            yield from self._challenged(response.meta, kind, response.status)
+            return
         self.counts.lists_fetched += 1
         self.catalog.fetched(
             url,
@@ -117,6 +129,7 @@ class CongressSpider(scrapy.Spider):
         except InputError as error:
             self._fail(url, faults.from_input_error(error))
             return
+        depth = response.meta.get("rdkb_depth", 0) + 1
         found = links.discover(
             page.text,
             response.url,
@@ -140,18 +153,28 @@ class CongressSpider(scrapy.Spider):
                 self._scheduled.add(link.url)
                 self._count_known(link.url)
                 continue
-            request = self._request(link.url, "article")
+            request = self._request(link.url, "article", depth=depth)
             if request is not None:
                 yield request
         if self.options.since is not None and all_too_old:
             return  # lists run newest first: the next page is older still
         for page_url in found.pages:
-            request = self._request(page_url, "list")
+            canonical, dropped = links.canonical_list_url(page_url)
+            if dropped:
+                names = ", ".join(f"?{name}=" for name in dropped)
+                trap = f"{_host(url)}: list pages that differ only in {names} (ignored)"
+                self.counts.traps[trap] += 1
+            request = self._request(canonical, "list", depth=depth)
             if request is not None:
                 yield request
 
-    async def parse_article(self, response: Response) -> None:
+    async def parse_article(self, response: Response) -> AsyncIterator[Request]:
         url = self._answered(response.meta)
+        kind = challenge_kind(response.status, response.body)
+        if kind is not None:
+            for request in self._challenged(response.meta, kind, response.status):
+                yield request
+            return
         ctype = _content_type(response)
         self.counts.articles_fetched += 1
         fault = faults.from_content_type(ctype)
@@ -180,13 +203,17 @@ class CongressSpider(scrapy.Spider):
                 url, article_path=outcome.article_path, store_status=outcome.status
             )
 
-    def errback(self, failure: Any) -> None:
+    def errback(self, failure: Any) -> Iterator[Request]:
         url = self._answered(failure.request.meta)
         error = failure.value
         response = getattr(error, "response", None)
         if response is not None and hasattr(response, "status"):
-            fault = faults.from_http_status(int(response.status))
-            self._fail(url, fault, http_status=int(response.status))
+            status = int(response.status)
+            kind = challenge_kind(status, response.body)
+            if kind is not None:
+                yield from self._challenged(failure.request.meta, kind, status)
+                return
+            self._fail(url, faults.from_http_status(status), http_status=status)
             return
         fault = faults.from_exception(error)
         if fault.reason == "robots.txt":
@@ -195,6 +222,17 @@ class CongressSpider(scrapy.Spider):
             logger.info("%s: %s", url, fault.detail)
             return
         self._fail(url, fault)
+
+    def _challenged(self, meta: dict[str, Any], kind: str, status: int) -> Iterator[Request]:
+        """An anti-bot page: ask once more when the rest is done (the site may let a slower
+        visitor through), then give up on the page for this run."""
+        url: str = meta["rdkb_url"]
+        if not meta.get("rdkb_challenged"):
+            self.counts.requested += 1
+            yield self._build(url, meta["rdkb_kind"], meta.get("rdkb_depth", 0), challenged=True)
+            return
+        self.counts.challenges[_host(url)] += 1
+        self._fail(url, faults.challenge(kind), http_status=status)
 
     # Helpers
 
@@ -207,9 +245,12 @@ class CongressSpider(scrapy.Spider):
         self.catalog.discovered(url, meta["rdkb_kind"], site.id if site else None)
         return url
 
-    def _request(self, url: str, kind: str, *, resume: bool = False) -> Request | None:
+    def _request(
+        self, url: str, kind: str, *, depth: int = 0, resume: bool = False
+    ) -> Request | None:
         """A request for ``url`` unless this run has it already, another machine has claimed it
-        (``--redis``; not for this machine's own unfinished pages), or the page budget is spent."""
+        (``--redis``; not for this machine's own unfinished pages), a page budget is spent, or
+        it is a list page too many hops from the start."""
         if url in self._scheduled:
             return None
         if self._claims is not None and not resume and not self._claims.claim(url):
@@ -218,21 +259,50 @@ class CongressSpider(scrapy.Spider):
             return None
         site = self._site_for(url)
         self.catalog.discovered(url, kind, site.id if site else None)
+        self._scheduled.add(url)
+        over = self._over_limit(url, kind, depth)
+        if over is not None:
+            self.counts.skipped[over] += 1
+            self.catalog.skipped(url, over)
+            return None
+        self.counts.requested += 1
+        self.counts.by_site[_host(url)] += 1
+        return self._build(url, kind, depth)
+
+    def _over_limit(self, url: str, kind: str, depth: int) -> str | None:
+        """Which bound ``url`` is over, if any; the site bounds are counted as traps."""
         limit = self.options.max_pages
         if limit is not None and self.counts.requested >= limit:
-            self.counts.skipped["over --max-pages"] += 1
-            self.catalog.skipped(url, "over --max-pages")
-            self._scheduled.add(url)
-            return None
-        self._scheduled.add(url)
-        self.counts.requested += 1
+            return "over --max-pages"
+        host = _host(url)
+        if self.counts.by_site[host] >= self.options.max_site_pages:
+            over = "over --max-site-pages"
+            self.counts.traps[
+                f"{host}: {self.options.max_site_pages} pages requested ({over})"
+            ] += 1
+            return over
+        if kind == "list" and depth > self.options.max_depth:
+            over = "over --max-depth"
+            self.counts.traps[
+                f"{host}: lists lead on past {self.options.max_depth} pages ({over})"
+            ] += 1
+            return over
+        return None
+
+    def _build(self, url: str, kind: str, depth: int, *, challenged: bool = False) -> Request:
         is_list = kind == "list"
+        priority = LIST_PRIORITY if is_list else ARTICLE_PRIORITY
         return Request(
             url,
             callback=self.parse_list if is_list else self.parse_article,
             errback=self.errback,
-            meta={"rdkb_url": url, "rdkb_kind": kind},
-            priority=LIST_PRIORITY if is_list else ARTICLE_PRIORITY,
+            meta={
+                "rdkb_url": url,
+                "rdkb_kind": kind,
+                "rdkb_depth": depth,
+                "rdkb_challenged": challenged,
+            },
+            priority=CHALLENGE_PRIORITY if challenged else priority,
             # The catalog, _scheduled and (with --redis) the shared claims deduplicate; Scrapy's
             # filter would drop the second hop of a redirect loop silently.
             dont_filter=True,

@@ -23,6 +23,10 @@ class CrawlCounts:
     stored: Counter[str] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
+    # links a trap guard stopped ("host: what"), and challenge pages per site (host -> count)
+    traps: Counter[str] = field(default_factory=Counter)
+    challenges: Counter[str] = field(default_factory=Counter)
+    by_site: Counter[str] = field(default_factory=Counter)  # pages requested per host
 
     @property
     def pages_fetched(self) -> int:
@@ -38,10 +42,11 @@ class CrawlCounts:
     def progress_line(self) -> str:
         stored = self.stored
         return (
-            f"rdkb crawl: {self.pages_fetched} pages ({self.lists_fetched} lists, "
-            f"{self.articles_fetched} articles) · {stored['new']} new, "
+            f"rdkb crawl: {plural(self.pages_fetched, 'page')} "
+            f"({plural(self.lists_fetched, 'list')}, "
+            f"{plural(self.articles_fetched, 'article')}) · {stored['new']} new, "
             f"{stored['updated']} updated, "
-            f"{stored['unchanged']} unchanged, {stored['duplicate']} duplicates · "
+            f"{stored['unchanged']} unchanged, {plural(stored['duplicate'], 'duplicate')} · "
             f"{self.failed} failed · {self.in_flight()} in flight"
         )
 
@@ -54,6 +59,8 @@ class CrawlCounts:
             "already_archived": self.already_archived,
             "failures": dict(sorted(self.failures.items())),
             "skipped": dict(sorted(self.skipped.items())),
+            "traps": dict(sorted(self.traps.items())),
+            "challenges": dict(sorted(self.challenges.items())),
             "processing_seconds": round(self.processing_seconds, 3),
             "seconds": round(self.seconds, 3),
         }
@@ -62,8 +69,8 @@ class CrawlCounts:
         """The end-of-crawl summary, a few aligned lines."""
         stored = self.stored
         lines = [
-            f"pages fetched       {self.pages_fetched} ({self.lists_fetched} lists, "
-            f"{self.articles_fetched} articles)",
+            f"pages fetched       {self.pages_fetched} ({plural(self.lists_fetched, 'list')}, "
+            f"{plural(self.articles_fetched, 'article')})",
             f"articles            {stored['new']} new, {stored['updated']} updated, "
             f"{stored['unchanged']} unchanged",
             f"duplicates merged   {stored['duplicate']}",
@@ -74,4 +81,20 @@ class CrawlCounts:
         if self.skipped:
             lines.append(f"skipped             {sum(self.skipped.values())}")
             lines += [f"  {count:>4}  {reason}" for reason, count in sorted(self.skipped.items())]
+        if self.challenges:
+            sites = ", ".join(f"{host} {n}" for host, n in sorted(self.challenges.items()))
+            lines.append(
+                f"challenge           {plural(sum(self.challenges.values()), 'page')} ({sites}): "
+                "anti-bot pages, not archived; tried again next run"
+            )
+        if self.traps:
+            lines.append(
+                f"traps               {plural(sum(self.traps.values()), 'link')} not followed"
+            )
+            lines += [f"  {count:>4}  {trap}" for trap, count in sorted(self.traps.items())]
         return "\n".join(lines)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 page``, ``2 pages``: counts agree in number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -55,14 +55,14 @@ class ArticleWorker:
         started = time.perf_counter()
         try:
             article = article_from_raw(raw, hints)
-            if self.since is not None and article.date < self.since:
+            if self.since is not None and article.date is not None and article.date < self.since:
                 return Outcome(raw_path, too_old=True, seconds=time.perf_counter() - started)
             result = self.archive.store(article)
         except InputError as error:
             fault = faults.from_input_error(error)
             return Outcome(raw_path, fault=fault, seconds=time.perf_counter() - started)
-        except ArchiveError as error:
-            fault = faults.Fault("archive error", str(error))
+        except (ArchiveError, OSError) as error:  # the archive's fault, not the page's
+            fault = faults.from_archive_error(error)
             return Outcome(raw_path, fault=fault, seconds=time.perf_counter() - started)
         return Outcome(
             raw_path,

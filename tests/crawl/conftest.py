@@ -49,7 +49,10 @@ def run_crawl(docs: Path, urls: list[str], *extra: str, polite: bool = False) ->
         timeout=120,
         env=os.environ | {"PYTHONUNBUFFERED": "1"},
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode in (0, 1), done.stderr
     summary: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    # non-zero exactly when something failed (issue 13, point 4)
+    assert done.returncode == (1 if summary["failures"] else 0), done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
     summary["stderr"] = done.stderr
     return summary

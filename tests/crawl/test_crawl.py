@@ -136,13 +136,13 @@ def test_full_crawl_reports_every_fault(first: FirstCrawl) -> None:
     assert summary["skipped"] == {"robots.txt": 1}
     assert summary["lists_fetched"] == 8
     for line in (
-        "t20240513_1903.html: HTTP 404",
-        "t20240514_1902.html: HTTP 500",
+        "t20240513_1903.html: the server answered HTTP 404 (Not Found)",
+        "t20240514_1902.html: the server answered HTTP 500 (Internal Server Error)",
         "t20240515_1901.html: no response in time",
         "t20240512_1904.html: too many redirects",
         "t20240511_1905.html: response too large",
-        "t20240521_5002.html: not a web page: application/pdf",
-        "t20240521_5004.html: not a web page: image/png",
+        "t20240521_5002.html: not a web page: the server sent application/pdf",
+        "t20240521_5004.html: not a web page: the server sent image/png",
         "t20240521_5003.html: ",  # no article: the extraction's own reason follows
     ):
         assert line in summary["stderr"]
@@ -167,7 +167,7 @@ def test_full_crawl_catalog(first: FirstCrawl) -> None:
     demo, data_dir = first.demo, Archive(first.docs).data_dir
     catalog = Catalog(data_dir / "catalog.sqlite")
     rows = {row.url: row for row in catalog.rows()}
-    assert rows[demo.url(pages.MISSING_404)].reason == "HTTP 404"
+    assert rows[demo.url(pages.MISSING_404)].reason == "the server answered HTTP 404 (Not Found)"
     assert rows[demo.url(pages.ERROR_500)].transient
     assert rows[demo.url(pages.PRIVATE)].status == "skipped"
     assert {rows[demo.url(p)].kind for p in pages.COLUMNS} == {"list"}

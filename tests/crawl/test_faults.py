@@ -78,3 +78,20 @@ def test_extraction_errors_keep_their_message() -> None:
     )
     assert faults.from_input_error(NoDateError("x")).reason == "no date"
     assert faults.from_input_error(DecodeError("x")).reason == "undecodable"
+
+
+class ResponseDataLossError(Exception):
+    pass
+
+
+def test_every_reason_is_a_sentence_not_a_bare_class_name() -> None:
+    """Issue 13 (7): a lost connection was reported as `ResponseDataLossError: `."""
+    fault = faults.from_exception(ResponseDataLossError(""))
+    assert fault.detail == "the connection broke before the whole page arrived"
+    assert faults.from_http_status(404).detail == "the server answered HTTP 404 (Not Found)"
+    assert faults.from_exception(ValueError("")).detail == "the download failed: ValueError"
+
+
+def test_archive_errors_are_tried_again() -> None:
+    fault = faults.from_archive_error(OSError("No space left on device"))
+    assert fault.transient and fault.reason == "archive error"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scraper.crawl import links
 from scraper.crawl.demo import pages
 from scraper.crawl.links import anchors, discover, is_article_url, same_site, script_pages, url_date
 from scraper.decode import decode_page
@@ -157,3 +158,19 @@ def test_saved_list_page_with_short_and_repeated_links() -> None:
         "http://www.example.gov.cn/rdxw/202403/t20240329_10.html",
     ]
     assert found.pages == ("http://www.example.gov.cn/rdxw/index_1.html",)
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical", "dropped"),
+    [
+        ("http://a.example/cal/?day=12", "http://a.example/cal/", ("day",)),
+        ("http://a.example/l.php?cat=3&date=2024-05-01", "http://a.example/l.php?cat=3", ("date",)),
+        ("http://a.example/l.php?page=3&_=1716000000", "http://a.example/l.php?page=3", ("_",)),
+        ("http://a.example/index_2.html", "http://a.example/index_2.html", ()),
+        ("http://a.example/l.php?page=3", "http://a.example/l.php?page=3", ()),
+    ],
+)
+def test_list_urls_lose_unbounded_parameters(
+    url: str, canonical: str, dropped: tuple[str, ...]
+) -> None:
+    assert links.canonical_list_url(url) == (canonical, dropped)

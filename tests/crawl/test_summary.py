@@ -18,3 +18,21 @@ def test_summary_names_every_count() -> None:
     assert "1  robots.txt" in text
     assert counts.to_dict()["failures"] == {"HTTP 404": 2, "timeout": 1}
     assert counts.progress_line().endswith("3 failed · 1 in flight")
+
+
+def test_counts_agree_in_number() -> None:
+    """Issue 13 (7): `1 pages (1 lists, 0 articles)`."""
+    counts = CrawlCounts(lists_fetched=1)
+    counts.stored["duplicate"] = 1
+    assert counts.progress_line().startswith("rdkb crawl: 1 page (1 list, 0 articles)")
+    assert "1 duplicate ·" in counts.progress_line()
+    assert "pages fetched       1 (1 list, 0 articles)" in counts.render()
+
+
+def test_traps_and_challenges_are_reported_as_such() -> None:
+    counts = CrawlCounts()
+    counts.traps["a.example: list pages that differ only in ?day= (ignored)"] += 2
+    counts.challenges["b.example"] += 1
+    text = counts.render()
+    assert "traps               2 links not followed" in text and "?day=" in text
+    assert "challenge           1 page (b.example 1)" in text
