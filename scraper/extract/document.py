@@ -29,6 +29,13 @@ _BLOCK_TAGS = frozenset((
     "footer", "aside", "main", "blockquote", "pre", "hr", "form", "center", "figure",
     "figcaption", "address", "caption", "fieldset", "legend", "body", "html", "title", "option",
 ))  # fmt: skip
+# Inline elements of HTML (and of the HTML that Word pastes: o:p, st1:chsdate are namespaced).
+_INLINE_TAGS = frozenset((
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+    "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp",
+    "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "blink",
+    "marquee", "output", "meter", "progress", "picture", "img", "input", "embed", "wbr", "area",
+))  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _CANDIDATE_ROOTS = frozenset(
     ("div", "td", "section", "article", "main", "font", "span", "center", "body")
@@ -37,7 +44,21 @@ _SPACE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u200b\ufeff]+")
 # Meta names from the national government-website spec (GB/T, 政府网站发展指引) and common CMSs.
 _META_FIELDS = {
     "title": ("ArticleTitle", "og:title", "twitter:title"),
-    "date": ("PubDate", "pubdate", "publishdate", "article:published_time", "og:release_date"),
+    "date": (
+        "PubDate",
+        "pubdate",
+        "publishdate",
+        "article:published_time",
+        "og:release_date",
+        "datePublished",
+        "apub:time",
+        "publish_time",
+        "publishtime",
+        "dc.date.issued",
+    ),
+    # When the page was last changed: the day of publication on news pages that print the date
+    # without a year (发布时间：09-30 22:46); never preferred to a publication date.
+    "modified": ("dateModified", "dateUpdate", "article:modified_time", "og:updated_time"),
     "author": ("Author", "article:author"),
     "source": ("ContentSource", "source"),
     "site": ("SiteName", "og:site_name", "sitename"),
@@ -134,10 +155,27 @@ def is_hidden(element: etree._Element) -> bool:
     )
 
 
+_SHARE_WIDGET_NAME = re.compile(r"share", re.I)  # share, bdshare, bshare, post_topshare …
+
+
+def is_share_widget(element: etree._Element) -> bool:
+    """A share bar (分享到：微信 微博 QQ空间 易信): named so in its class or id, and only labels.
+
+    Its labels sit right under the article and look like bare names (易信); they are never text.
+    The size limit keeps a container that merely has "share" in its name.
+    """
+    name = f"{element.get('class', '')} {element.get('id', '')}"
+    if not _SHARE_WIDGET_NAME.search(name):
+        return False
+    text = clean_text(element.text_content())
+    return len(text) <= 80 and "。" not in text
+
+
 def _empty_hidden(tree: etree._Element) -> None:
-    """Empty hidden elements but keep them: a hidden block still separates the lines around it."""
+    """Empty hidden elements and share bars but keep them: an emptied block still separates the
+    lines around it."""
     for element in list(tree.iter()):
-        if isinstance(element.tag, str) and is_hidden(element):
+        if isinstance(element.tag, str) and (is_hidden(element) or is_share_widget(element)):
             for child in list(element):
                 element.remove(child)
             element.text = None
@@ -205,6 +243,7 @@ def _article_fields(item: dict[str, Any]) -> dict[str, str]:
     fields = {
         "title": _name_of(item.get("headline")),
         "date": _name_of(item.get("datePublished")),
+        "modified": _name_of(item.get("dateModified")),
         "author": _name_of(item.get("author")),
         "site": _name_of(item.get("publisher")),
         "url": _name_of(item.get("url")),
@@ -236,11 +275,22 @@ def headline_from_title(tree: etree._Element, html_title: str | None) -> str | N
     return best
 
 
+def is_block(tag: str) -> bool:
+    """Laid out as a block: HTML's block elements, and elements HTML does not know.
+
+    Script widgets (video players, comment boxes) write their own tags (``<txpdiv>``) and style
+    them as boxes; read inline, a player's dozens of control labels would run together into one
+    long "paragraph" that outweighs the article. Namespaced tags (Word's ``<o:p>``,
+    ``<st1:chsdate>``) stay inline: they wrap words inside sentences.
+    """
+    return tag in _BLOCK_TAGS or (tag not in _INLINE_TAGS and ":" not in tag)
+
+
 def _own_text_length(element: etree._Element) -> int:
     """Characters of text directly in the element and its inline children, links excluded."""
     total = len((element.text or "").strip())
     for child in element:
-        if child.tag not in _BLOCK_TAGS and child.tag != "a":
+        if isinstance(child.tag, str) and not is_block(child.tag) and child.tag != "a":
             total += len(clean_text(child.text_content()))
         total += len((child.tail or "").strip())
     return total
@@ -310,6 +360,20 @@ class _LineWriter:
         self._parts, self._link_chars, self._all_bold = [], 0, True
 
 
+# 返回首页>>, 更多>>, 点击进入…», <<上一页, 返回搜狐，查看更多: a link that points elsewhere on
+# the site and says so is a page control.
+_CONTROL_LINK = re.compile(
+    r"(?:>>|»|＞＞|》》|>\s*>)\s*$|^\s*(?:<<|«|＜＜)|^\s*返回|(?:查看|阅读)更多\s*$"
+)
+
+
+def is_control_link(element: etree._Element) -> bool:
+    """A link marked as navigation (``返回腾讯网首页>>``, ``返回X，查看更多``), even when a
+    paragraph ends with it. Rendered as a line of its own, it is a link-only line and never
+    article text (nor part of a byline it is glued to)."""
+    return element.tag == "a" and bool(_CONTROL_LINK.search(element.text_content()))
+
+
 def _render(
     element: etree._Element,
     writer: _LineWriter,
@@ -323,7 +387,7 @@ def _render(
     in_root = in_root or element is root or root is None
     in_link = in_link or tag == "a"
     bold = bold or tag in ("strong", "b")
-    block = tag in _BLOCK_TAGS
+    block = bool(tag) and (is_block(tag) or is_control_link(element))
     if block:
         writer.cut(in_root=in_root)
     writer.add(element.text, in_link=in_link, bold=bold)

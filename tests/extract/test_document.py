@@ -99,3 +99,77 @@ def test_headline_is_the_heading_that_title_opens_with() -> None:
     # a column heading that <title> merely starts with, before a colon, is not the headline
     column = lxml.html.document_fromstring(_page("<h3>补一刀</h3>"))
     assert headline_from_title(column, "补一刀：今天的新闻") is None
+
+
+def test_script_widget_elements_do_not_outweigh_the_article() -> None:
+    # A video player writes its own tags; read inline, its labels make one long "paragraph".
+    controls = "".join(f"<txpdiv>播放控件标签第{i}项 </txpdiv>" for i in range(40))
+    article = "".join(
+        f"<p>正文第{i}段，人大代表围绕议题认真审议，提出意见和建议。</p>" for i in range(6)
+    )
+    html = _page(f"<div class='player'>{controls}</div><div class='article'>{article}</div>")
+    document = html_document(html)
+    assert document is not None
+    root_lines = [line.text for line in document.lines if line.in_root]
+    assert root_lines[0].startswith("正文第0段") and not any("播放" in t for t in root_lines)
+
+
+def test_word_namespaced_tags_stay_inline() -> None:
+    html = _page(
+        "<p>会议于<st1:chsdate year='2019'>2019年5月1日</st1:chsdate>召开。<o:p></o:p></p>"
+    )
+    document = html_document(html)
+    assert document is not None
+    assert [line.text for line in document.lines] == ["会议于2019年5月1日召开。"]
+
+
+def test_a_control_link_closing_a_paragraph_is_a_line_of_its_own() -> None:
+    html = _page(
+        "<p>第三方数据行业的整顿仍将持续。<a href='/'><span>返回首页&gt;&gt;</span></a></p>"
+    )
+    document = html_document(html)
+    assert document is not None
+    lines = document.lines
+    assert [line.text for line in lines] == ["第三方数据行业的整顿仍将持续。", "返回首页>>"]
+    assert lines[1].link_only and not lines[0].link_only
+
+
+def test_publication_and_modification_dates_from_meta() -> None:
+    head = (
+        "<title>t</title><meta name='apub:time' content='2019-9-7 21:30:50'>"
+        "<meta itemprop='dateUpdate' content='2019-09-30 22:46:13'>"
+    )
+    document = html_document(_page("<p>正文</p>", head))
+    assert document is not None
+    assert document.meta["date"] == "2019-9-7 21:30:50"
+    assert document.meta["modified"] == "2019-09-30 22:46:13"
+
+
+def test_a_back_link_glued_to_a_byline_is_split_off() -> None:
+    link = "<a href='/' style='white-space: nowrap'><span>返回某站，查看更多</span></a>"
+    document = html_document(_page(f"<p>作者：张三 李四{link}</p>"))
+    assert document is not None
+    assert [line.text for line in document.lines] == ["作者：张三 李四", "返回某站，查看更多"]
+
+
+def test_share_bars_are_not_page_text() -> None:
+    share = (
+        "<div class='post_topshare'><span>分享到：</span><ul class='post_share'>"
+        "<li><a href='#'>易信</a></li><li><a href='#'>微信</a></li></ul></div>"
+    )
+    long_text = "正文很长，讲述了人大常委会的工作。" * 3
+    named_container = f"<div class='share-article'><p>{long_text}</p></div>"
+    document = html_document(_page(f"<p>正文。</p>{share}{named_container}"))
+    assert document is not None
+    texts = [line.text for line in document.lines]
+    assert "易信" not in texts and "分享到：" not in texts
+    assert long_text in texts  # a container that merely has "share" in its name is kept
+
+
+def test_bracketed_editor_credits_and_portal_notes_end_the_body() -> None:
+    from scraper.extract.layout import is_body_end
+
+    assert is_body_end("(责编：张三、李四)")
+    assert is_body_end("（本文来自某某新闻，更多原创资讯请下载APP）")
+    assert is_body_end("延伸 · 推荐")
+    assert not is_body_end("（记者 张三）")
