@@ -223,10 +223,12 @@ def _run_sites(args: argparse.Namespace) -> int:
 
 
 def _run_reextract(args: argparse.Namespace) -> int:
+    from scraper.archive import Archive
     from scraper.crawl.reextract import reextract
 
     try:
-        counts = reextract(args.docs, sources=args.sources)
+        with Archive(args.docs).locked(lambda message: print(message, file=sys.stderr)):
+            counts = reextract(args.docs, sources=args.sources)
     except RdkbError as error:
         print(f"rdkb reextract: {error}", file=sys.stderr)
         return 2

@@ -57,7 +57,11 @@ def reextract(
             except InputError as error:
                 _fail(catalog, counts, row.url, faults.from_input_error(error))
                 continue
-            result = archive.store(article)
+            try:
+                result = archive.store(article)
+            except (ArchiveError, OSError) as error:  # e.g. a broken archived file: that one only
+                _fail(catalog, counts, row.url, faults.from_archive_error(error))
+                continue
             counts.stored[result.status] += 1
             catalog.archived(row.url, article_path=str(result.path), store_status=result.status)
     finally:
@@ -84,5 +88,5 @@ def _take_in(data_dir: Path, catalog: Catalog, store: RawStore) -> None:
 
 def _fail(catalog: Catalog, counts: CrawlCounts, url: str, fault: faults.Fault) -> None:
     counts.failures[fault.reason] += 1
-    catalog.failed(url, fault.detail, transient=False)
+    catalog.failed(url, fault.detail, transient=fault.transient)
     logger.warning("%s: %s", url, fault.detail)

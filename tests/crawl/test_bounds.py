@@ -4,7 +4,9 @@ URLs and unreachable hosts."""
 
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,3 +113,22 @@ def test_an_unreachable_host_is_one_sentence_without_traceback(tmp_path: Path) -
     assert "Traceback" not in done.stderr
     (line,) = [line for line in done.stderr.splitlines() if "127.0.0.1:9" in line]
     assert line.endswith("http://127.0.0.1:9/news/: the server refused the connection")
+
+
+def test_reextract_names_a_broken_archive_file_and_goes_on(
+    site: HostileSite, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    run_crawl(docs, [site.url("/cal/")])
+    ((path, _article),) = list(Archive(docs).load_all())
+    path.write_text(path.read_text("utf-8").replace("date:", "date: 2024-13-01\nx:", 1), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "reextract", "--docs", str(docs), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"{path}: 'date' must be a real YYYY-MM-DD date" in done.stderr
+    assert json.loads(done.stdout)["failures"] == {"archive error": 1}
