@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.extract.layout import clean_title
 from scraper.extract.patterns import (
     CONGRESS_ACTOR,
     ENUMERATION_RUN,
@@ -19,7 +20,6 @@ from scraper.extract.patterns import (
     TOWN_END,
     UNNAMED_LEVEL,
 )
-from scraper.extract.layout import clean_title
 from scraper.extract.textform import key
 from scraper.records import Article, BodyLine, ExtractedPage
 from scraper.regions import first_region, resolve_region
@@ -29,7 +29,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
 _MAX_HEADING = 40
 _STANDALONE_MAX = 25
-_ASCII_BETWEEN_HAN = re.compile(r"(?<=[\u3400-\u9fff”’」』）》])\s*([,:;?!])\s*(?=[\u3400-\u9fff“‘「『（《])")
+_ASCII_BETWEEN_HAN = re.compile(
+    r"(?<=[\u3400-\u9fff”’」』）》])\s*([,:;?!])(?:\s*(?=[\u3400-\u9fff“‘「『（《])|\s*$)"
+)
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
 
@@ -80,7 +82,8 @@ def _standalone_heading_level(lines: tuple[BodyLine, ...], index: int) -> int:
 
 
 def fullwidth_punctuation(text: str) -> str:
-    """ASCII , : ; ? ! between Chinese characters → ，：；？！ (page dumps mix the two)."""
+    """ASCII , : ; ? ! between Chinese characters (or closing Chinese text) → ，：；？！:
+    page dumps mix the two."""
     return _ASCII_BETWEEN_HAN.sub(lambda m: _FULLWIDTH[m[1]], text)
 
 
@@ -182,9 +185,10 @@ def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
     """The region of the congress body the title or lead names as the actor.
 
     ``()`` when the actor is national (全国人大…), None when no actor is named. An actor named
-    by its level only (省人大常委会) takes the first place the title and lead name, at that level."""
+    by its level only (省人大常委会) takes the first place the title and lead name, at that
+    level."""
     national = False
-    for text in (key(title), lead):
+    for text in (key(title), key(lead)):
         for match in CONGRESS_ACTOR.finditer(text):
             before = re.split(r"[^\u4e00-\u9fff]", text[: match.end("place")])[-1]
             before = re.sub(r"(?:各级|两级|三级|四级|五级|全体)$", "", before)
@@ -197,7 +201,7 @@ def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
             bare = re.split(r"[的和与及在为是]", before)[-1]
             level = UNNAMED_LEVEL.get(re.sub(r"^[我本全该]", "", bare), 0)
             if level:
-                found = _first_place(key(title) + "。" + lead, level)
+                found = _first_place(key(title) + "。" + key(lead), level)
                 if found:
                     return found
     return () if national else None

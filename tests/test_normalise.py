@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 
-from scraper.normalise import body_markdown, escape_markdown
+from scraper.normalise import (
+    actor_region,
+    body_markdown,
+    escape_markdown,
+    fullwidth_punctuation,
+    refine_region,
+)
 from scraper.records import BodyLine
 from tests.conftest import headings, paragraphs
 
@@ -61,3 +68,54 @@ def test_text_round_trips_through_markdown() -> None:
     texts = ["一要坚定政治信仰_[重点]_", "# 不是标题", "- 不是列表", "2024. 不是编号"]
     for text in texts:
         assert paragraphs(body_markdown(_lines(PARA, text)))[-1] == text
+
+
+def test_short_lines_standing_alone_become_headings_and_sub_headings() -> None:
+    body = body_markdown(
+        _lines(PARA, "精心谋划推动", "找准工作切入点和着力点", PARA, "倾心履职不停歇", PARA)
+    )
+    assert "## 精心谋划推动" in body
+    assert "### 找准工作切入点和着力点" in body
+    assert "## 倾心履职不停歇" in body
+
+
+def test_ascii_punctuation_between_chinese_becomes_full_width() -> None:
+    assert fullwidth_punctuation("会议强调,要依法履职:一是学习;二是监督?对!") == (
+        "会议强调，要依法履职：一是学习；二是监督？对！"
+    )
+    assert fullwidth_punctuation("10:30 开会, ok, 2/3的省份") == "10:30 开会, ok, 2/3的省份"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "expected"),
+    [
+        (
+            "某某事项办理情况",
+            "近日，伊美区人大常委会组织代表视察。",
+            ("黑龙江省", "伊春市", "伊美区"),
+        ),
+        ("福建省十三届人大常委会第十一次会议召开", "会议审议了有关报告。", ("福建省",)),
+        ("", "28日，省十四届人大常委会第十次会议在福州举行第一次全体会议。", ("福建省",)),
+        ("宁夏代表团向大会提交议案", "会议期间，代表们认真审议。", ("宁夏回族自治区",)),
+        ("", "来自某某市某县某某村的自治区人大代表在拉萨报到。", None),
+        ("", "全国人大常委会法工委有关负责人介绍了立法情况。", ()),
+        ("", "甘肅各級人大代表積極履職。", ("甘肃省",)),
+    ],
+)
+def test_actor_region(title: str, lead: str, expected: tuple[str, ...] | None) -> None:
+    assert actor_region(title, lead) == expected
+
+
+def test_a_town_in_the_title_refines_the_region_to_its_county() -> None:
+    assert refine_region(("浙江省", "杭州市"), "西湖区文新街道代表之家获评") == (
+        "浙江省",
+        "杭州市",
+        "西湖区",
+    )
+    assert refine_region(("浙江省",), "梧桐街道代表联络站接待选民") == (
+        "浙江省",
+        "嘉兴市",
+        "桐乡市",
+    )
+    # The name alone is in four provinces: without a known province it is not guessed.
+    assert refine_region((), "梧桐街道代表联络站接待选民") == ()

@@ -42,7 +42,7 @@ _SEPARATORS = re.compile(r"[\s、，,;；/|｜]+")
 _ROLE = re.compile(rf"(?:{ROLE_QUALIFIER})*{ROLE_CORE}")
 _ROLE_RUN = re.compile(rf"((?:{ROLE_QUALIFIER})*{ROLE_CORE})\s*[:：]?\s*")
 # Trailing words after a reporter's name: 发自北京, 报道.
-_NAME_TAIL = re.compile(r"(?:发自\S*|报道|摄影?|采写|撰稿)$")
+_NAME_TAIL = re.compile(r"(?:发自\S*|报道|采写|撰稿)$")
 # (作者:…) / (作者系…) / 作者:… at the foot of an article, possibly parenthesised.
 _FOOT_LEAD = rf"(?:作者|文)\s*(?:系|为|{COLON})\s*"
 FOOT_AUTHOR_PARENTHESISED = re.compile(rf"^\s*{LPAREN}\s*{_FOOT_LEAD}(?P<spec>.+){RPAREN}\s*$")
@@ -158,16 +158,14 @@ def credit_authors(spec: str, *, in_context: bool = False) -> tuple[Author, ...]
     if foot:
         return parse_author_spec(foot["spec"])
     if _ROLE.search(folded):
-        found = parse_byline(spec)
-        return found or None
+        return parse_byline(spec) or None
     marked = BYLINE_MARK.match(folded)
     if marked:
-        return names_only(spec[marked.end() :], in_context=True) or parse_author_spec(
-            spec[marked.end() :]
-        )
-    found = names_only(spec, in_context=in_context)
-    if found is not None:
-        return found
+        rest = spec[marked.end() :]
+        return names_only(rest, in_context=True) or parse_author_spec(rest)
+    bare = names_only(spec, in_context=in_context)
+    if bare is not None:
+        return bare
     # (柏乡县人大 刘保青): an organisation, then a name.
     words = spec.rsplit(" ", 1)
     if len(words) == 2 and POSITION_WORDS.search(key(words[0])) and looks_like_name(words[1]):
@@ -236,9 +234,9 @@ def authors_from_header(lines: list[str]) -> tuple[Author, ...] | None:
                 return found
             field_seen = True
     for line in lines:
-        found = author_line(line)
-        if found:
-            return found
+        byline = author_line(line)
+        if byline:
+            return byline
     return () if field_seen else None
 
 

@@ -56,3 +56,43 @@ def test_dates_in_urls(url: str | None, expected: dt.date | None) -> None:
 def test_future_dates_are_not_publication_dates() -> None:
     next_year = dt.date.today().year + 1
     assert dates.parse_date(f"{next_year}-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2016-11-21张某某李某某", D(2016, 11, 21)),
+        ("2018-11-14 15:01:11发布61次查看", D(2018, 11, 14)),
+        ("05.03.2018  02:21", D(2018, 3, 5)),
+        ("2023 12/29 11:47:09", D(2023, 12, 29)),
+        ("2024 年 5 月 19 日", D(2024, 5, 19)),
+        ("某某新闻 2025-11-27 23:00:14", D(2025, 11, 27)),
+        ("编号12345678", None),
+    ],
+)
+def test_dates_glued_spaced_and_day_first(text: str, expected: dt.date | None) -> None:
+    assert dates.parse_date(text) == expected
+
+
+def test_date_lead_and_tail_lines() -> None:
+    assert dates.DATE_LEAD.match("2016-11-21张某某李某某")
+    assert dates.DATE_TAIL.search("某某新闻 2025-11-27 23:00:14")
+    assert not dates.DATE_LEAD.match("5月19日上午，某县人大常委会召开会议。")
+
+
+@pytest.mark.parametrize(
+    ("lead", "url", "expected"),
+    [
+        ("某新闻网2026年3月12日讯(记者 某某)3月11日下午", None, D(2026, 3, 12)),
+        ("2025年3月7日出版的《某某晚报》第6版刊登了报道。", None, D(2025, 3, 7)),
+        (
+            "某网北京6月29日电 (记者某某)在发布会上",
+            "http://x.example/2022/a/1.html",
+            D(2022, 6, 29),
+        ),
+        ("某网北京6月29日电 (记者某某)在发布会上", None, None),
+        ("会议强调，要把监督工作做实。" * 10 + "2024年1月1日", None, None),
+    ],
+)
+def test_date_from_dateline(lead: str, url: str | None, expected: dt.date | None) -> None:
+    assert dates.date_from_dateline(lead, url) == expected
