@@ -134,7 +134,8 @@ def test_bundled_samples_import_with_reposts_merged(tmp_path: Path) -> None:
     archived = {}
     for path in (tmp_path / "docs" / "articles").rglob("*.md"):
         meta = yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
-        archived[(meta["title"], str(meta["date"]))] = meta
+        date = meta["date"]
+        archived[(meta["title"], str(date) if date else None)] = meta  # undated: date null
     assert set(archived) == set(groups)
     for key, pages in groups.items():
         urls = {page["url"] for page in pages if page["url"]}

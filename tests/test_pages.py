@@ -50,6 +50,8 @@ def test_page_extracts_as_expected(expected_path: Path, page_path: Path) -> None
         if field in ("authors", "region"):
             want = want or None
         assert got[field] == want, f"{page_path.name}: {field}"
+    if "review_fields" in expected:  # the fields the extractor must flag for review (date: null…)
+        assert sorted(got["review"] or {}) == expected["review_fields"], f"{page_path.name}: review"
     body = paragraphs(article.body)
     assert body, f"{page_path.name}: empty body"
     assert body[0].startswith(expected["body_first"]), f"{page_path.name}: first paragraph"
