@@ -23,7 +23,7 @@ from scraper.extract.patterns import (
 from scraper.extract.textform import key
 from scraper.records import Article, BodyLine, ExtractedPage
 from scraper.regions import first_region, resolve_region
-from scraper.towns import county_of_town, town_index
+from scraper.towns import city_by_short_name, county_of_town, town_index
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
@@ -148,18 +148,24 @@ def _ends_with_place(tail: str, region: tuple[str, ...]) -> bool:
     return "自治" in name and any(tail.endswith(name[:n]) for n in (2, 3))
 
 
-def _place_before(text: str) -> str:
-    """The place named just before an actor: the longest tail of ``text`` that ends with a
-    place (福建省, 周口, 眉山东坡区秦家镇), never a place further back in the sentence."""
+def _place_before(text: str) -> tuple[str, ...]:
+    """The region of the place named just before an actor: the longest tail of ``text`` that
+    ends with a place (福建省, 周口, 眉山东坡区秦家镇, 湘西自治州), never a place further
+    back in the sentence."""
     for start in range(len(text) - 1):
         tail = text[start:]
         region = resolve_region(tail)
         if region and _ends_with_place(tail, region):
-            return tail
+            return _region_of_place(tail)
         towns = towns_in(tail)
         if towns and tail.endswith(towns[-1]) and county_of_town(towns[-1]):
-            return tail
-    return ""
+            return county_of_town(towns[-1])
+        short = re.sub(r"(?:自治州|州|地区|盟|市)$", "", tail)
+        if short != tail or start >= len(text) - 3:
+            city = city_by_short_name(short)
+            if city:
+                return city
+    return ()
 
 
 def _region_of_place(place: str) -> tuple[str, ...]:
@@ -172,13 +178,25 @@ def _region_of_place(place: str) -> tuple[str, ...]:
 
 
 def _first_place(text: str, level: int) -> tuple[str, ...]:
-    """The first place ``text`` names with its level written out, cut to ``level``."""
+    """The first place ``text`` names (with its level written out, or a city by its short
+    name), cut to ``level``."""
+    found: list[tuple[int, tuple[str, ...]]] = []
     for word in PLACE_WORD.finditer(text):
         for start in range(word.start(), word.end() - 1):
             region = resolve_region(text[start : word.end()])
             if region:
-                return region[:level]
-    return ()
+                found.append((start, region))
+                break
+        if found:
+            break
+    for start in range(len(text) - 1):
+        city = city_by_short_name(text[start : start + 2]) or city_by_short_name(
+            text[start : start + 3]
+        )
+        if city:
+            found.append((start, city))
+            break
+    return min(found)[1][:level] if found else ()
 
 
 def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
@@ -197,7 +215,7 @@ def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
                 continue
             place = _place_before(before)
             if place:
-                return _region_of_place(place)
+                return place
             bare = re.split(r"[的和与及在为是]", before)[-1]
             level = UNNAMED_LEVEL.get(re.sub(r"^[我本全该]", "", bare), 0)
             if level:
@@ -223,12 +241,24 @@ def refine_region(region: tuple[str, ...], title: str) -> tuple[str, ...]:
     return region
 
 
+def short_name_region(texts: list[str | None]) -> tuple[str, ...]:
+    """A paper or body named after its city by the short name: 深圳特区报, 宝鸡日报社."""
+    for text in texts:
+        folded = key(text or "")
+        for size in (3, 2):
+            city = city_by_short_name(folded[:size])
+            if city:
+                return city
+    return ()
+
+
 def region_of(page: ExtractedPage) -> tuple[str, ...]:
     """Author's position first, then the source, then the site's own name, then the body the
     title or lead names as the actor; a deeper place that agrees refines it (a town in the
     title → its county)."""
     positions = [author.position for author in page.authors]
-    stated = first_region([*positions, page.source, page.site]) or page.hint_region
+    evidence = [*positions, page.source, page.site]
+    stated = first_region(evidence) or short_name_region(evidence) or page.hint_region
     title = "" if "title" in dict(page.review) else page.title  # a stand-in is no headline
     actor = actor_region(title, _lead(page))
     # Last: a place the headline names (云南地方立法的三张名片).

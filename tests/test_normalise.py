@@ -9,6 +9,7 @@ from scraper.normalise import (
     escape_markdown,
     fullwidth_punctuation,
     refine_region,
+    short_name_region,
 )
 from scraper.records import BodyLine
 from tests.conftest import headings, paragraphs
@@ -97,13 +98,20 @@ def test_ascii_punctuation_between_chinese_becomes_full_width() -> None:
         ("福建省十三届人大常委会第十一次会议召开", "会议审议了有关报告。", ("福建省",)),
         ("", "28日，省十四届人大常委会第十次会议在福州举行第一次全体会议。", ("福建省",)),
         ("宁夏代表团向大会提交议案", "会议期间，代表们认真审议。", ("宁夏回族自治区",)),
-        ("", "来自某某市某县某某村的自治区人大代表在拉萨报到。", None),
+        # An actor named by its level takes the place named next, at that level.
+        ("", "来自某某市某县某某村的自治区人大代表在拉萨报到。", ("西藏自治区",)),
+        ("", "近年来，湘西自治州人大常委会持续开展调研。", ("湖南省", "湘西土家族苗族自治州")),
         ("", "全国人大常委会法工委有关负责人介绍了立法情况。", ()),
         ("", "甘肅各級人大代表積極履職。", ("甘肃省",)),
     ],
 )
 def test_actor_region(title: str, lead: str, expected: tuple[str, ...] | None) -> None:
     assert actor_region(title, lead) == expected
+
+
+def test_a_paper_named_after_its_city_gives_the_region() -> None:
+    assert short_name_region(["某特区报特派记者", "深圳特区报特派记者"]) == ("广东省", "深圳市")
+    assert short_name_region(["人民日报", "南方日报"]) == ()
 
 
 def test_a_town_in_the_title_refines_the_region_to_its_county() -> None:

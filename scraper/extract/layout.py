@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from scraper.extract.authors import author_from_foot, author_line, trailing_credit
-from scraper.extract.dates import DATE_ALONE, DATE_ANYWHERE, DATE_LEAD, DATE_TAIL, parse_date
+from scraper.extract.dates import DATE_ALONE, DATE_LEAD, DATE_TAIL, parse_date
 from scraper.extract.document import Line
 from scraper.extract.patterns import (
     BODY_END,
@@ -28,6 +28,7 @@ from scraper.extract.patterns import (
     ORIGINAL_TITLE,
     PHOTO_CREDIT,
     SENTENCE_END,
+    TEASER_CUT,
     SITE_NAME,
     SOURCE_LINE,
     SPAM_SUFFIX,
@@ -37,6 +38,7 @@ from scraper.extract.textform import key, plain_index
 from scraper.records import Author
 
 _HEAD_SCAN = 40  # the title is among the first lines of any page
+_DECK_MAX = 40  # a deck line glued to the lead ends within this many characters
 
 
 @dataclass(frozen=True)
@@ -337,12 +339,24 @@ def _read_body(lines: tuple[Line, ...], start: int) -> tuple[list[Line], int]:
 
 
 def _without_photo_credit(line: Line) -> Line | None:
-    """A caption's text without the photographer's credit; None when nothing else is left."""
-    match = PHOTO_CREDIT.search(key(line.text))
+    """A paragraph without a photographer's credit or a teaser's "read full story" closing it;
+    None when nothing else is left."""
+    match = PHOTO_CREDIT.search(key(line.text)) or TEASER_CUT.search(line.text)
     if not match:
         return line
-    text = line.text[: match.start()].rstrip()
+    text = line.text[: plain_index(line.text, match.start())].rstrip()
     return Line(text, line.heading, line.link_only, line.in_root) if text else None
+
+
+def _split_deck(body: list[Line], header: list[str]) -> None:
+    """A deck line (——…侧记) that a page dump glued to the lead with a space: into the header."""
+    if not body or not DECK_LINE.match(body[0].text):
+        return
+    first = body[0]
+    cut = first.text.find(" ", 0, _DECK_MAX)
+    if cut > 0 and is_paragraph(first.text[cut:].strip()):
+        header.append(first.text[:cut])
+        body[0] = Line(first.text[cut:].strip(), first.heading, first.link_only, first.in_root)
 
 
 def _peel_credit(body: list[Line]) -> str | None:
@@ -368,6 +382,7 @@ def split_layout(lines: tuple[Line, ...], title: str | None) -> Layout:
     header, start = _read_header(lines, title_index)
     body, end = _read_body(lines, start)
     body = [kept for kept in map(_without_photo_credit, body) if kept is not None]
+    _split_deck(body, header)
     rest = tuple(line.text for line in lines[end:])
     foot: list[str] = []
     while body and foot_fact(body[-1].text) is not None:

@@ -127,6 +127,10 @@ PHOTO_CREDIT = re.compile(
     r"(?<=[。！？”\s])\s*(?:\S{0,12}记者\s*)?[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3}\s*摄影?)"
     r"\s*$"
 )
+# An aggregator's teaser cut: …… read full story, …阅读全文.
+TEASER_CUT = re.compile(
+    r"\s*(?:\.{2,}|…+)\s*(?:read (?:full|more)(?: story)?|阅读全文|查看全文)\s*$", re.I
+)
 # A credit in brackets closing a paragraph: (本报记者 陈振伟)、(X县人大 Y)、(文 X)、(作者系…).
 TRAILING_CREDIT = re.compile(r"[(（](?P<spec>[^()（）]{2,60})[)）]\s*$")
 
