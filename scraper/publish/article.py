@@ -8,6 +8,7 @@ from html import escape
 from scraper.analysis.corpus import ArticleInfo
 from scraper.publish.html import UNDATED, author_label, link
 from scraper.publish.pages import SitePages
+from scraper.publish.safe import outside_link
 
 SAMPLE_NOTICE = (
     '<div class="rdkb-sample-notice" role="note"><strong>样例文章</strong>'
@@ -21,7 +22,8 @@ EXTERNAL_ATTRS = '<a class="rdkb-external" rel="external nofollow noopener noref
 
 
 def _external(url: str, text: str) -> str:
-    return f'{EXTERNAL_ATTRS}{escape(url, quote=True)}">{escape(text)}</a>'
+    """A link to one of the article's pages elsewhere; only an http(s) URL is linked."""
+    return outside_link(url, text, EXTERNAL_ATTRS)
 
 
 def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
+
+# Characters XML 1.0 does not allow at all (escaped or not): most C0 controls, surrogates,
+# U+FFFE/U+FFFF. One of them in one scraped title would make the whole feed unreadable.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    """Element text: escaped, characters XML cannot hold dropped."""
+    return saxutils.escape(_NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value with its quotes: escaped, characters XML cannot hold dropped."""
+    return saxutils.quoteattr(_NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from scraper.analysis.corpus import Analysis
 from scraper.analysis.regions import RegionNode
 from scraper.publish import charts, feed
 from scraper.publish.html import UNDATED, authors_text, entry_list, entry_parts, link, pager
+from scraper.publish.safe import markdown_text
 from scraper.publish.urls import page_url, relative, slug_path
 
 UNSIGNED_TITLE = "未署名文章"
@@ -600,5 +601,5 @@ class SitePages:
 
 
 def _md(text: str) -> str:
-    """Escape Markdown-active characters in a heading."""
-    return "".join("\\" + ch if ch in "\\`*_[]#<>" else ch for ch in text)
+    """A heading's text as Markdown (front matter: names, places, keywords)."""
+    return markdown_text(text)

@@ -30,6 +30,7 @@ from scraper.errors import ConfigError
 from scraper.publish import article as article_html
 from scraper.publish.fragments import Fragments
 from scraper.publish.pages import GeneratedFile, Settings, SitePages
+from scraper.publish.safe import published
 
 HOME = "index.md"
 _MARKER = re.compile(r"<!--\s*rdkb:(\w+)\s*-->")
@@ -156,7 +157,7 @@ class SiteBuild:
         )
         broken: dict[str, str] = {}  # a broken file is left out, not the whole build
         read = read_entries(articles, lambda uri, exc: broken.__setitem__(uri, str(exc)))
-        entries = list(read)
+        entries = [published(e) for e in read]
         texts = plain_texts(entries)
         build = cls(entries, texts, taxonomies, options, settings, analysing.deferred)
         build.broken = broken
@@ -313,7 +314,7 @@ class Analysing:
         """In the child: read the articles (the main process reads them too) and segment them.
         Raises RdkbError subclasses."""
         # the same files are left out as in the main process, which reports them
-        self._entries = list(read_entries(self._articles, _skip))
+        self._entries = [published(e) for e in read_entries(self._articles, _skip)]
         self._texts = plain_texts(self._entries)
         return segment_articles(
             self._entries,

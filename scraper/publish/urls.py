@@ -53,6 +53,9 @@ def _dir_parts(url: str) -> tuple[str, ...]:
 
 
 def slug_path(name: str) -> str:
-    """A readable path part from a Chinese name: characters that break URLs become '-'."""
-    cleaned = "".join("-" if ch in '/\\?#%&:*"<>|. ' else ch for ch in name.strip())
+    """A readable path part from a Chinese name: characters that break URLs or file names
+    (line breaks, control and format characters among them) become '-'."""
+    cleaned = "".join(
+        "-" if ch in '/\\?#%&:*"<>|. ' or not ch.isprintable() else ch for ch in name.strip()
+    )
     return cleaned.strip("-") or "-"
