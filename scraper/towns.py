@@ -4,9 +4,9 @@ County-level congress news names its towns more often than its county (梧桐街
 cpca stops at the county; jionlp ships the national division list down to towns and villages
 (``jionlp/dictionary/china_location.zip``: one name a line, indented by level). We read that
 file without importing jionlp (its import loads models and prints a banner), and accept a town
-only where its name is unique in the country or unique within the region already known. The same
-list gives each city its short name (湘西 for 湘西土家族苗族自治州, 阜新 for 阜新市), which cpca does
-not know.
+only where its name is unique in the country or unique within the region already known. The
+same list gives each city its short name (湘西 for 湘西土家族苗族自治州, 阜新 for 阜新市),
+which cpca does not know.
 """
 
 from __future__ import annotations

@@ -28,10 +28,10 @@ from scraper.extract.patterns import (
     ORIGINAL_TITLE,
     PHOTO_CREDIT,
     SENTENCE_END,
-    TEASER_CUT,
     SITE_NAME,
     SOURCE_LINE,
     SPAM_SUFFIX,
+    TEASER_CUT,
     TITLE_SUFFIX,
 )
 from scraper.extract.textform import key, plain_index

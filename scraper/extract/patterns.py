@@ -97,7 +97,10 @@ COMPOUND_SURNAMES = (
 )  # fmt: skip
 # Reporters' roles: a core word with the qualifiers papers put before it (本报特派记者).
 ROLE_CORE = r"(?:记者|通讯员|实习生|特约撰稿人?)"
-ROLE_QUALIFIER = r"(?:本报|本台|本刊|本网|总台|特约|特派|见习|实习|首席|全媒体|融媒体|摄影|驻[\u4e00-\u9fff]{1,4})"
+ROLE_QUALIFIER = (
+    r"(?:本报|本台|本刊|本网|总台|特约|特派|见习|实习|首席|全媒体|融媒体|摄影|"
+    r"驻[\u4e00-\u9fff]{1,4})"
+)
 BYLINE_ROLES = (
     "本报记者",
     "本台记者",
