@@ -22,8 +22,21 @@ from bench.synth import write_archive
 from tests.conftest import ROOT
 
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+UNDATED_SRC = "articles/undated/undated-special.md"
 
 SPECIAL = {
+    # issue 12: a page with no date the extractor trusts is archived undated (日期不详)
+    UNDATED_SRC: (
+        {
+            "title": "乡镇人大主席团开展民生实事项目票决",
+            "date": None,
+            "site": "某县人大网",
+            "url": "https://site.example/undated/1.html",
+            "review": {"date": "no date on the page; none in the URL"},
+        },
+        "乡镇人大主席团组织代表对年度民生实事项目进行票决，确定道路硬化、饮水工程等八个项目。\n\n"
+        "代表们表示，将全程监督项目实施，确保民生实事办实办好。\n",
+    ),
     "articles/2023/2023-03-01-special-unsigned.md": (
         {
             "title": "关于地方立法工作的几点思考",
