@@ -34,7 +34,7 @@ _INLINE_TAGS = frozenset((
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
     "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp",
     "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "blink",
-    "marquee", "output", "meter", "progress", "picture", "img", "input", "embed", "wbr", "area",
+    "output", "meter", "progress", "picture", "img", "input", "embed", "wbr", "area",
 ))  # fmt: skip
 _HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _CANDIDATE_ROOTS = frozenset(
@@ -280,17 +280,30 @@ def is_block(tag: str) -> bool:
 
     Script widgets (video players, comment boxes) write their own tags (``<txpdiv>``) and style
     them as boxes; read inline, a player's dozens of control labels would run together into one
-    long "paragraph" that outweighs the article. Namespaced tags (Word's ``<o:p>``,
-    ``<st1:chsdate>``) stay inline: they wrap words inside sentences.
+    long "paragraph" that outweighs the article. A ticker (``<marquee>``) is a box of its own
+    too. Namespaced tags (Word's ``<o:p>``, ``<st1:chsdate>``) stay inline: they wrap words
+    inside sentences.
     """
     return tag in _BLOCK_TAGS or (tag not in _INLINE_TAGS and ":" not in tag)
+
+
+_BLOCK_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.I)
+
+
+def _is_block_element(element: etree._Element) -> bool:
+    """A block by its tag or by its own style (``<span style="display:block">``)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return False
+    style = element.get("style")
+    return is_block(tag) or (style is not None and bool(_BLOCK_STYLE.search(style)))
 
 
 def _own_text_length(element: etree._Element) -> int:
     """Characters of text directly in the element and its inline children, links excluded."""
     total = len((element.text or "").strip())
     for child in element:
-        if isinstance(child.tag, str) and not is_block(child.tag) and child.tag != "a":
+        if isinstance(child.tag, str) and not _is_block_element(child) and child.tag != "a":
             total += len(clean_text(child.text_content()))
         total += len((child.tail or "").strip())
     return total
@@ -387,7 +400,7 @@ def _render(
     in_root = in_root or element is root or root is None
     in_link = in_link or tag == "a"
     bold = bold or tag in ("strong", "b")
-    block = bool(tag) and (is_block(tag) or is_control_link(element))
+    block = _is_block_element(element) or is_control_link(element)
     if block:
         writer.cut(in_root=in_root)
     writer.add(element.text, in_link=in_link, bold=bold)
@@ -404,6 +417,51 @@ def _select_text(tree: etree._Element, selector: str) -> str | None:
     except Exception:  # cssselect raises several error types for bad selectors
         return None
     return clean_text(found[0].text_content()) if found else None
+
+
+_STAMP = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})[ T](?P<H>\d{1,2}):(?P<M>\d{2})")
+_HEAD_LINES = 60
+
+
+def printed_stamp(stamp: str | None, lines: list[Line]) -> bool:
+    """The page prints this meta stamp's month, day and minute near its top.
+
+    Pages that print the date without a year (发布时间：09-30 22:46) often carry the full stamp only
+    as a "modified" meta tag; when the two agree to the minute, the tag's stamp is the article's.
+    """
+    match = _STAMP.match(stamp or "")
+    if not match:
+        return False
+    month, day, hour, minute = (int(match[k]) for k in "mdHM")
+    printed = re.compile(
+        rf"(?<!\d)0?{month}\s*[-/.月]\s*0?{day}\s*日?\s*0?{hour}\s*[:：]\s*{minute:02d}(?!\d)"
+    )
+    return any(printed.search(line.text) for line in lines[:_HEAD_LINES])
+
+
+def _strip(tree: etree._Element, *, hidden: bool) -> None:
+    """Drop what is never page text: scripts, styles, frames, comments; hidden elements and share
+    bars too unless ``hidden`` is False."""
+    for element in list(tree.iter(*_DROP_TREES)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in list(tree.iter(*_DROP_TAGS_ONLY)):
+        if element.getparent() is not None:
+            element.drop_tag()
+    for comment in list(tree.iter(etree.Comment)):
+        if comment.getparent() is not None:
+            comment.drop_tree()
+    if hidden:
+        _empty_hidden(tree)
+
+
+def _content_root(tree: etree._Element, selectors: dict[str, str] | None) -> etree._Element | None:
+    """The adapter's body selector's element, else the element holding most paragraph text."""
+    if selectors and "body" in selectors and _select_text(tree, selectors["body"]):
+        matches = tree.cssselect(selectors["body"])
+        if matches:
+            return matches[0]
+    return find_content_root(tree)
 
 
 def html_document(html: str, selectors: dict[str, str] | None = None) -> Document | None:
@@ -427,27 +485,23 @@ def html_document(html: str, selectors: dict[str, str] | None = None) -> Documen
         for a in tree.iter("a")
         if a.get("href")
     )
-    for element in list(tree.iter(*_DROP_TREES)):
-        if element.getparent() is not None:
-            element.drop_tree()
-    for element in list(tree.iter(*_DROP_TAGS_ONLY)):
-        if element.getparent() is not None:
-            element.drop_tag()
-    for comment in list(tree.iter(etree.Comment)):
-        if comment.getparent() is not None:
-            comment.drop_tree()
-    _empty_hidden(tree)
+    _strip(tree, hidden=True)
+    root = _content_root(tree, selectors)
+    if root is None:
+        # Some pages hide their text until a script shows it: then what is hidden is the page.
+        shown = _parse(html)
+        if shown is not None:
+            _strip(shown, hidden=False)
+            root = _content_root(shown, selectors)
+            tree = shown if root is not None else tree
     headline = headline_from_title(tree, html_title)
     if headline:
         meta.setdefault("title", headline)
-    root = None
-    if selectors and "body" in selectors:
-        matches = tree.cssselect(selectors["body"]) if _select_text(tree, selectors["body"]) else []
-        root = matches[0] if matches else None
-    root = root if root is not None else find_content_root(tree)
     writer = _LineWriter()
     _render(tree, writer, root)
     writer.cut(in_root=root is None)
+    if "date" not in meta and printed_stamp(meta.get("modified"), writer.lines):
+        meta["date"] = meta["modified"]
     return Document(
         lines=tuple(writer.lines),
         meta=meta,

@@ -173,3 +173,30 @@ def test_bracketed_editor_credits_and_portal_notes_end_the_body() -> None:
     assert is_body_end("（本文来自某某新闻，更多原创资讯请下载APP）")
     assert is_body_end("延伸 · 推荐")
     assert not is_body_end("（记者 张三）")
+
+
+def test_a_modified_stamp_the_page_prints_to_the_minute_is_the_date() -> None:
+    head = "<title>t</title><meta itemprop='dateUpdate' content='2019-09-30 22:46:13'>"
+    printed = html_document(_page("<h1>标题</h1><div>发布时间：09-3022:46某某公司</div>", head))
+    assert printed is not None and printed.meta["date"] == "2019-09-30 22:46:13"
+    other_minute = html_document(_page("<h1>标题</h1><div>发布时间：09-30 08:15</div>", head))
+    assert other_minute is not None and "date" not in other_minute.meta
+
+
+def test_boxes_by_style_and_tickers_are_lines_of_their_own() -> None:
+    html = _page(
+        "<div><span style='display: block'>第一行</span><span>第二</span><span>行</span>"
+        "<marquee>滚动新闻一 滚动新闻二</marquee></div>"
+    )
+    document = html_document(html)
+    assert document is not None
+    assert [line.text for line in document.lines] == ["第一行", "第二行", "滚动新闻一 滚动新闻二"]
+
+
+def test_a_page_whose_text_a_script_reveals_is_still_read() -> None:
+    paragraph = "<p>第{}段正文，讲述代表履职的经过和成效，内容较长。</p>"
+    paragraphs = "".join(paragraph.format(i) for i in range(5))
+    html = _page(f"<h1>标题</h1><div id='content' style='display:none'>{paragraphs}</div>")
+    document = html_document(html)
+    assert document is not None and document.has_root
+    assert sum(line.in_root for line in document.lines) == 5
