@@ -1,13 +1,14 @@
 """Scraped and hand-edited front matter made fit to publish (issue 13, point 1).
 
 The archive holds text from thousands of third-party pages and a maintainer's hand edits; the site
-must show it as text and never let it act. Three rules, applied where the site reads or prints it:
+must show it as text and never let it act. Four rules, applied where the site reads or prints it:
 
 - every string printed in HTML is escaped where it is printed (``html.escape`` here and in
   ``html.py``/``article.py``/``pages.py``; ``| e`` in ``overrides/``);
 - a URL from front matter becomes a link only when it is http(s) with a host (:func:`web_url`);
 - bidirectional control characters, which make a title or name display as other text than it
-  holds, are dropped when the articles are read for the build (:func:`published`).
+  holds, are dropped when the articles are read for the build (:func:`published`);
+- ``page.meta`` gets only the keys of :data:`PAGE_META_KEYS`: Material acts on others.
 """
 
 from __future__ import annotations
