@@ -263,21 +263,36 @@ class Archive:
             return None
         return data
 
-    def _write(self, path: Path, article: Article) -> None:
+    def _write(self, path: Path, article: Article, extracted: Article | None) -> None:
+        """Write ``article``; ``extracted`` (what the importer read off the page) becomes the
+        snapshot that later imports compare the file with (None: keep the snapshot there is)."""
         atomic_write(path, render(article))
-        snapshot = {k: v for k, v in article.front_matter().items() if k in FRONT_MATTER_KEYS}
-        atomic_write(self._snapshot_path(path), json.dumps(snapshot, ensure_ascii=False, indent=1))
+        if extracted is not None:
+            meta = extracted.front_matter()
+            snapshot = {k: v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
+            text = json.dumps(snapshot, ensure_ascii=False, indent=1)
+            atomic_write(self._snapshot_path(path), text)
         self._index(path, article)
 
     def _merge(self, path: Path, archived: Article, new: Article, same_page: bool) -> Article:
-        """New extraction, except keys a person edited; URLs of reposts go into also_at."""
+        """New extraction, except keys a person edited or deleted; URLs of reposts go into
+        also_at. ``review`` is merged field by field (:func:`_merge_review`)."""
         snapshot = self._snapshot(path)
         merged = archived.front_matter()
         if same_page:
             for key, value in new.front_matter().items():
-                edited = snapshot is None or (key in merged and snapshot.get(key) != merged[key])
-                if key not in merged or not edited:
+                if key == "review":
+                    continue
+                if key in merged:
+                    edited = snapshot is None or snapshot.get(key) != merged[key]
+                else:  # a key the last import wrote and a person deleted stays deleted
+                    edited = snapshot is not None and key in snapshot
+                if not edited:
                     merged[key] = value
+            review = _merge_review(archived, new, snapshot)
+            merged.pop("review", None)
+            if review:
+                merged["review"] = review
         urls = [*archived.also_at, *new.also_at]
         if not same_page and new.url and new.url != archived.url:
             urls.append(new.url)
@@ -289,7 +304,7 @@ class Archive:
         found = self.find_same(article)
         if found is None:
             path = self.path_for(article)
-            self._write(path, article)
+            self._write(path, article, article)
             return StoreResult("new", path)
         current = found.read_text(encoding="utf-8")
         archived = parse(current, shown(found))
@@ -297,5 +312,26 @@ class Archive:
         merged = self._merge(found, archived, article, same_page)
         if render(merged) == current:
             return StoreResult("unchanged" if same_page else "duplicate", found)
-        self._write(found, merged)
+        self._write(found, merged, article if same_page else None)
         return StoreResult("updated" if same_page else "duplicate", found)
+
+
+def _merge_review(
+    archived: Article, new: Article, snapshot: dict[str, Any] | None
+) -> dict[str, str]:
+    """The ``review`` notes after a re-import. The snapshot holds the notes the last import
+    wrote; against it, a note a person deleted stays deleted (the field was checked), a note a
+    person wrote or changed stays, and the note on a field a person edited is dropped (their
+    value stands). The others follow the new extraction: a doubt it no longer has goes away."""
+    if snapshot is None:  # no record of what the importer wrote: leave the notes to the person
+        return dict(archived.review)
+    last: dict[str, str] = snapshot.get("review") or {}
+    written = archived.front_matter()
+    keys = (set(snapshot) | set(written)) & set(FRONT_MATTER_KEYS) - {"review", "also_at"}
+    edited = {key for key in keys if snapshot.get(key) != written.get(key)}
+    out = {f: r for f, r in archived.review.items() if last.get(f) != r}  # by hand
+    for field_name, reason in new.review.items():
+        deleted = field_name in last and field_name not in archived.review
+        if field_name not in out and not deleted and field_name not in edited:
+            out[field_name] = reason
+    return out
