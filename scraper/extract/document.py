@@ -17,6 +17,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from scraper.extract.patterns import ICP_OR_CONTACT
+
 _DROP_TREES = (
     "script", "style", "noscript", "iframe", "frame", "frameset", "object", "applet", "svg",
     "canvas", "template", "button", "select", "textarea", "audio", "video", "map", "head", "nav",
@@ -299,14 +301,29 @@ def _is_block_element(element: etree._Element) -> bool:
     return is_block(tag) or (style is not None and bool(_BLOCK_STYLE.search(style)))
 
 
-def _own_text_length(element: etree._Element) -> int:
-    """Characters of text directly in the element and its inline children, links excluded."""
-    total = len((element.text or "").strip())
+def _own_text(element: etree._Element) -> str:
+    """Text directly in the element and its inline children, links excluded."""
+    parts = [(element.text or "").strip()]
     for child in element:
         if isinstance(child.tag, str) and not _is_block_element(child) and child.tag != "a":
-            total += len(clean_text(child.text_content()))
-        total += len((child.tail or "").strip())
-    return total
+            parts.append(clean_text(child.text_content()))
+        parts.append((child.tail or "").strip())
+    return "".join(parts)
+
+
+_FOOTER_TEXT_MAX = 200
+
+
+def _paragraph_length(element: etree._Element) -> int:
+    """How much paragraph text the element holds itself: none when it is a site-footer fact.
+
+    A footer's phone numbers, ICP licence and copyright run longer than a one-paragraph news
+    brief; counted as text, they would make the footer the page's content.
+    """
+    text = _own_text(element)
+    if len(text) < _FOOTER_TEXT_MAX and ICP_OR_CONTACT.search(text):
+        return 0
+    return len(text)
 
 
 def find_content_root(tree: etree._Element) -> etree._Element | None:
@@ -315,7 +332,7 @@ def find_content_root(tree: etree._Element) -> etree._Element | None:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
             continue
-        length = _own_text_length(element)
+        length = _paragraph_length(element)
         if length < 15:
             continue
         if element.tag in _CANDIDATE_ROOTS:
@@ -361,7 +378,8 @@ class _LineWriter:
     def cut(self, *, heading: bool = False, in_root: bool) -> None:
         text = clean_text("".join(self._parts))
         if text:
-            bold_heading = self._all_bold and len(text) <= 50
+            # A bold sentence (closed by 。) is emphasis, not a heading.
+            bold_heading = self._all_bold and len(text) <= 50 and text[-1] not in "。；;，,"
             self.lines.append(
                 Line(
                     text,

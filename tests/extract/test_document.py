@@ -200,3 +200,28 @@ def test_a_page_whose_text_a_script_reveals_is_still_read() -> None:
     document = html_document(html)
     assert document is not None and document.has_root
     assert sum(line.in_root for line in document.lines) == 5
+
+
+def test_a_site_footer_is_never_the_content_of_a_one_paragraph_brief() -> None:
+    brief = (
+        "据报道，今日从新闻发布会获悉，区域交通一体化建设各项工作取得积极成效，"
+        "下一步将着力打造综合立体交通网络，实现区域内快速铁路覆盖所有地级及以上城市，"
+        "高速公路覆盖所有县城，形成相邻城市间基本实现“一个半小时交通圈”的格局。"
+    )
+    footer = (
+        "<div class='footer'><div>违法和不良信息举报电话：010-12345678 客服电话：010-12345679 "
+        "传真：010-12345670 邮箱：service@example.com</div><div>本站郑重声明：所载文章仅供参考。"
+        "</div><div>Copyright© 某某网 某某信息服务有限公司 All Rights Reserved 版权所有</div></div>"
+    )
+    document = html_document(
+        _page(f"<h1>标题</h1><div class='article'><p>{brief}</p></div>{footer}")
+    )
+    assert document is not None
+    assert [line.text for line in document.lines if line.in_root] == [brief]
+
+
+def test_a_bold_sentence_is_emphasis_not_a_heading() -> None:
+    html = _page("<p><strong>反华分子正试图串联起来。</strong></p><p><b>二、加强监督</b></p>")
+    document = html_document(html)
+    assert document is not None
+    assert [line.heading for line in document.lines] == [False, True]
