@@ -511,7 +511,8 @@ def html_document(html: str, selectors: dict[str, str] | None = None) -> Documen
         if shown is not None:
             _strip(shown, hidden=False)
             root = _content_root(shown, selectors)
-            tree = shown if root is not None else tree
+            if root is not None or not clean_text(tree.text_content()):
+                tree = shown
     headline = headline_from_title(tree, html_title)
     if headline:
         meta.setdefault("title", headline)

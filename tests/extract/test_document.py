@@ -225,3 +225,10 @@ def test_a_bold_sentence_is_emphasis_not_a_heading() -> None:
     document = html_document(html)
     assert document is not None
     assert [line.heading for line in document.lines] == [False, True]
+
+
+def test_a_page_hidden_whole_until_loaded_is_read() -> None:
+    html = "<html><body style='display:none'><h1>标题</h1><p>短短的正文。</p></body></html>"
+    document = html_document(html)
+    assert document is not None
+    assert [line.text for line in document.lines] == ["标题", "短短的正文。"]
