@@ -33,6 +33,7 @@ from scraper.extract.patterns import (
     INFO_LABELS,
     ORIGINAL_URL,
     OWN_URL,
+    SELF_SOURCE,
     SITE_COPYRIGHT,
     SITE_NAME,
     SITE_WELCOME,
@@ -147,7 +148,7 @@ def _source_field(lines: tuple[str, ...]) -> str | None:
         end = match.start("value") + cut.start() if cut else len(folded)
         value = plain(line)[match.start("value") : end]
         value = SOURCE_TRAILER.sub("", clean_text(value)).strip("：:，,。 ")
-        if value and SOURCE_JUNK.fullmatch(value) is None:
+        if value and not SOURCE_JUNK.fullmatch(value) and not SELF_SOURCE.match(key(value)):
             return value
     return None
 
@@ -155,7 +156,11 @@ def _source_field(lines: tuple[str, ...]) -> str | None:
 def extract_source(page: Page) -> str | None:
     # 1. ContentSource metadata, 2. 来源 in the info bar, 3. 来源 at the foot, 4. a 来源 or
     # 出处 line among the first lines after the text.
-    foot_sources = tuple(f.value for f in foot_facts(page.layout.foot) if f.kind == "source")
+    foot_sources = tuple(
+        f.value
+        for f in foot_facts(page.layout.foot)
+        if f.kind == "source" and not SELF_SOURCE.match(key(f.value))
+    )
     return (
         page.document.meta.get("source")
         or _source_field(page.layout.header)
@@ -195,7 +200,7 @@ def extract_site(page: Page) -> str | None:
             return match["before"] or match["after"]
     for text in texts[:3]:
         first = re.split(r"\s*[>›»＞]\s*", text)[0].strip()
-        if SITE_NAME.match(first) and first != page.title:
+        if SITE_NAME.match(key(first)) and first != page.title:
             return first
     return None
 

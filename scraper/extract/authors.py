@@ -50,6 +50,7 @@ FOOT_AUTHOR_PLAIN = re.compile(rf"^\s*{_FOOT_LEAD}(?P<spec>.+)$")
 HEADER_AUTHOR = re.compile(r"(?:作者|文)" + COLON + r"(?P<spec>.*)")
 BYLINE = re.compile(rf"^\s*[(（]?\s*[\u4e00-\u9fff]{{0,12}}?{_ROLE.pattern}.*$")
 _BYLINE_MAX = 60
+_AFFILIATION_MAX = 30
 
 
 def is_person_name(text: str) -> bool:
@@ -220,6 +221,29 @@ def author_line(text: str) -> tuple[Author, ...] | None:
     return None
 
 
+def is_affiliation(text: str) -> bool:
+    """A line naming the writer's unit under a name line: 江苏省人大常委会研究室."""
+    folded = key(text)
+    return (
+        len(folded) <= _AFFILIATION_MAX
+        and bool(re.fullmatch(r"[\u4e00-\u9fff、（）()\s]+", folded))
+        and bool(
+            re.search(
+                r"(?:人大|委员会|常委会|政府|大学|学院|研究|办公|局|厅|院|室|处|中心)", folded
+            )
+        )
+    )
+
+
+def with_affiliation(authors: tuple[Author, ...], following: str | None) -> tuple[Author, ...]:
+    """Names from a name line, with the unit the next line gives as their position."""
+    if following is None or not is_affiliation(following):
+        return authors
+    if any(author.position for author in authors):
+        return authors
+    return tuple(Author(author.name, plain(following).strip()) for author in authors)
+
+
 def authors_from_header(lines: list[str]) -> tuple[Author, ...] | None:
     """Authors named in the info lines; ``()`` for 佚名, None when no author field at all.
 
@@ -233,10 +257,11 @@ def authors_from_header(lines: list[str]) -> tuple[Author, ...] | None:
             if found:
                 return found
             field_seen = True
-    for line in lines:
+    for index, line in enumerate(lines):
         byline = author_line(line)
         if byline:
-            return byline
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            return with_affiliation(byline, following)
     return () if field_seen else None
 
 

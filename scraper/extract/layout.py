@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from scraper.extract.authors import author_from_foot, author_line, trailing_credit
+from scraper.extract.authors import (
+    author_from_foot,
+    author_line,
+    is_affiliation,
+    trailing_credit,
+)
 from scraper.extract.dates import DATE_ALONE, DATE_LEAD, DATE_TAIL, parse_date
 from scraper.extract.document import Line
 from scraper.extract.patterns import (
@@ -276,6 +281,7 @@ def _is_header_line(line: Line) -> bool:
         or bool(SOURCE_LINE.match(key(text)) and len(text) <= 60)
         or (bool(DECK_LINE.match(text)) and not is_paragraph(text))
         or bool(re.fullmatch(r"[\W\d_]{1,20}", text))  # stray numbers and marks
+        or bool(SITE_NAME.match(key(text)))  # the site's banner
     )
 
 
@@ -316,7 +322,11 @@ def _read_header(lines: tuple[Line, ...], title_index: int | None) -> tuple[list
         return header, start
     header = [lines[title_index].text]
     start = title_index + 1
-    while start < len(lines) and (not lines[start].in_root or _is_header_line(lines[start])):
+    while start < len(lines) and (
+        not lines[start].in_root
+        or _is_header_line(lines[start])
+        or (author_line(header[-1]) is not None and is_affiliation(lines[start].text))
+    ):
         if lines[start].in_root or start - title_index <= 6:  # an info bar beside the content
             header.append(lines[start].text)
         start += 1
@@ -341,10 +351,13 @@ def _read_body(lines: tuple[Line, ...], start: int) -> tuple[list[Line], int]:
 def _without_photo_credit(line: Line) -> Line | None:
     """A paragraph without a photographer's credit or a teaser's "read full story" closing it;
     None when nothing else is left."""
-    match = PHOTO_CREDIT.search(key(line.text)) or TEASER_CUT.search(line.text)
+    photo = PHOTO_CREDIT.search(key(line.text))
+    match = photo or TEASER_CUT.search(line.text)
     if not match:
         return line
     text = line.text[: plain_index(line.text, match.start())].rstrip()
+    if photo and not is_paragraph(text):
+        return None  # a bare caption (会议现场): no text of the article
     return Line(text, line.heading, line.link_only, line.in_root) if text else None
 
 

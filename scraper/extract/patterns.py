@@ -34,7 +34,7 @@ BODY_END = re.compile(
     # HTML pages: an editor credit or the portal's own note in brackets: (责编：X)、(本文来自X…)
     r"[(（]\s*(?:责任编辑|责编|编辑)\s*[:：]|[(（]本文来自|"
     r"(?:责\s*任\s*)?编\s+辑\s*[:：]|责\s+编\s*[:：]|\S{2,12}官方微信|进入专题|"
-    r"关键字|关键词[:：]|违法和?不良信息举报|出处[:：]"
+    r"关键字|关键词[:：]|违法和?不良信息举报|出处[:：]|本版(?:责任)?编辑"
     r")",
     re.IGNORECASE,
 )
@@ -127,7 +127,8 @@ LEAD_CREDIT = re.compile(
 # A photo credit closing a caption: …的报告。黄兴能 摄 · (南海生/摄) · 本报记者 丹增群培 摄.
 PHOTO_CREDIT = re.compile(
     r"(?:[(（][^()（）]{2,24}?[/／\s]?摄影?[)）]|"
-    r"(?<=[。！？”\s])\s*(?:\S{0,12}记者\s*)?[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3}\s*摄影?)"
+    r"(?:^|(?<=[。！？”\s]))\s*(?:\S{0,12}记者\s*)?[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3}"
+    r"\s*摄影?)"
     r"\s*$"
 )
 # An aggregator's teaser cut: …… read full story, …阅读全文.
@@ -184,8 +185,11 @@ SITE_COPYRIGHT = re.compile(
 # A site's own name: 甘肃人大网, 海伦人大, 利川市人大常委会, 全国人民代表大会, 西宁法治报.
 SITE_NAME = re.compile(
     r"^[\u4e00-\u9fff]{2,20}"
-    r"(?:网|网站|在线|中心|人大|常委会|常务委员会|代表大会|报|频道|门户|客户端)$"
+    r"(?:网|网站|在线|中心|人大|常委会|常务委员会|代表大会|报|频道|门户|客户端|资讯|平台|融媒|"
+    r"观察|新闻|数字报|电子报)$"
 )
+# A 来源 that names the site itself rather than a publication.
+SELF_SOURCE = re.compile(r"^(?:本站|本网|本网站|本台|网站|原创|本站原创|本网原创)$")
 # Around a headline: a column tag (【人大要闻】, [专题]), 原标题:, a spam suffix glued with a dash
 # (…占近96%-凯发备用手机登录), a kicker or deck line (——2021年1月28日在…会议上).
 COLUMN_TAG = re.compile(r"^\s*(?:【[^】]{1,20}】|\[[^\]]{1,20}\])\s*")

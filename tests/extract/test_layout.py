@@ -159,5 +159,5 @@ def test_credits_and_photo_credits_leave_the_body() -> None:
         ),
         "某县召开会议",
     )
-    assert [line.text for line in layout.body] == [PARA, "会议现场。", PARA]
+    assert [line.text for line in layout.body] == [PARA, PARA]  # a bare caption goes too
     assert layout.foot == ("(本报记者 陈某某)",)
