@@ -115,10 +115,27 @@ def _parse(html: str) -> etree._Element | None:
     try:
         tree = lxml.html.document_fromstring(html, parser=_PARSER)
         if _max_depth(tree) > _FLATTEN_DEPTH:
-            tree = lxml.html.document_fromstring(_flatten_inline(html), parser=_PARSER)
+            html = _flatten_inline(html)
+            tree = lxml.html.document_fromstring(html, parser=_PARSER)
+            if _max_depth(tree) >= _HUGE_DEPTH:
+                tree = lxml.html.document_fromstring(_flatten_divs(html), parser=_PARSER)
         return tree
     except (etree.ParserError, ValueError):
         return None
+
+
+_HUGE_DEPTH = 2000  # libxml2 stops at 2,048 levels even with huge_tree
+_DIV_TAG = re.compile(r"</?div\b[^>]*>", re.I)
+
+
+def _flatten_divs(html: str) -> str:
+    """Line breaks for ``<div>`` tags, on a page that leaves thousands of them open.
+
+    Past libxml2's limit the rest of the page would be lost; as ``<br>`` every division still
+    starts a new line, only the boxes are gone (the content element is then found among the
+    remaining ones, or the whole page is the text).
+    """
+    return _DIV_TAG.sub("<br>", html)
 
 
 def _flatten_inline(html: str) -> str:
@@ -405,28 +422,39 @@ def is_control_link(element: etree._Element) -> bool:
     return element.tag == "a" and bool(_CONTROL_LINK.search(element.text_content()))
 
 
-def _render(
-    element: etree._Element,
-    writer: _LineWriter,
-    root: etree._Element | None,
-    *,
-    in_root: bool = False,
-    in_link: bool = False,
-    bold: bool = False,
-) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    in_root = in_root or element is root or root is None
-    in_link = in_link or tag == "a"
-    bold = bold or tag in ("strong", "b")
-    block = _is_block_element(element) or is_control_link(element)
-    if block:
-        writer.cut(in_root=in_root)
-    writer.add(element.text, in_link=in_link, bold=bold)
-    for child in element:
-        _render(child, writer, root, in_root=in_root, in_link=in_link, bold=bold)
-        writer.add(child.tail, in_link=in_link, bold=bold)
-    if block:
-        writer.cut(heading=tag in _HEADING_TAGS, in_root=in_root)
+_OPEN, _TEXT, _CLOSE = 0, 1, 2
+
+
+def _render(tree: etree._Element, writer: _LineWriter, root: etree._Element | None) -> None:
+    """Walk the tree in document order, cutting lines at block boundaries.
+
+    Iterative, not recursive: a page of a thousand unclosed ``<div>`` nests as deep, far past
+    Python's recursion limit.
+    """
+    # (kind, element or text, in_root, in_link, bold)
+    stack: list[tuple[int, Any, bool, bool, bool]] = [(_OPEN, tree, False, False, False)]
+    while stack:
+        kind, item, in_root, in_link, bold = stack.pop()
+        if kind == _TEXT:
+            writer.add(item, in_link=in_link, bold=bold)
+            continue
+        if kind == _CLOSE:
+            writer.cut(heading=item in _HEADING_TAGS, in_root=in_root)
+            continue
+        element = item
+        tag = element.tag if isinstance(element.tag, str) else ""
+        in_root = in_root or element is root or root is None
+        in_link = in_link or tag == "a"
+        bold = bold or tag in ("strong", "b")
+        block = _is_block_element(element) or is_control_link(element)
+        if block:
+            writer.cut(in_root=in_root)
+            stack.append((_CLOSE, tag, in_root, in_link, bold))
+        writer.add(element.text, in_link=in_link, bold=bold)
+        for child in reversed(element):
+            # the tail belongs to the parent's context: pushed first, so taken after the child
+            stack.append((_TEXT, child.tail, in_root, in_link, bold))
+            stack.append((_OPEN, child, in_root, in_link, bold))
 
 
 def _select_text(tree: etree._Element, selector: str) -> str | None:

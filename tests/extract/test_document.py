@@ -232,3 +232,11 @@ def test_a_page_hidden_whole_until_loaded_is_read() -> None:
     document = html_document(html)
     assert document is not None
     assert [line.text for line in document.lines] == ["标题", "短短的正文。"]
+
+
+def test_thousands_of_unclosed_divisions_lose_no_text() -> None:
+    html = _page("".join(f"<div>第{i}段的文字内容，较长一些。" for i in range(3000)))
+    document = html_document(html)
+    assert document is not None
+    texts = [line.text for line in document.lines]
+    assert len(texts) == 3000 and texts[-1] == "第2999段的文字内容，较长一些。"
