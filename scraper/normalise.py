@@ -115,6 +115,7 @@ def body_markdown(lines: tuple[BodyLine, ...]) -> str:
 
 
 _LEAD_CHARS = 300  # how much of the text opens the article, for the actor and its place
+_PLACE_MAX = 20  # characters of a place name and its prefix (眉山东坡区秦家镇)
 
 
 def _lead(page: ExtractedPage) -> str:
@@ -208,7 +209,7 @@ def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
     national = False
     for text in (key(title), key(lead)):
         for match in CONGRESS_ACTOR.finditer(text):
-            before = re.split(r"[^\u4e00-\u9fff]", text[: match.end("place")])[-1]
+            before = re.split(r"[^\u4e00-\u9fff]", text[: match.end("place")])[-1][-_PLACE_MAX:]
             before = re.sub(r"(?:各级|两级|三级|四级|五级|全体)$", "", before)
             if NATIONAL_ACTOR.search(before):
                 national = True
@@ -232,7 +233,8 @@ def refine_region(region: tuple[str, ...], title: str) -> tuple[str, ...]:
         county = county_of_town(town, region)
         if county:
             return county
-    for word in re.findall(r"[\u4e00-\u9fff]{2,}", folded):
+    for word in re.findall(r"[\u4e00-\u9fff]{2,}", folded[:_LEAD_CHARS]):
+        word = word[:_PLACE_MAX]
         for start in range(len(word) - 1):
             for end in range(len(word), start + 1, -1):
                 deeper = resolve_region(word[start:end])

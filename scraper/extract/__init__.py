@@ -29,6 +29,7 @@ from scraper.extract.layout import (
     title_line_matching,
 )
 from scraper.extract.patterns import (
+    COPYRIGHT_LINE_MAX,
     ICP_OR_CONTACT,
     INFO_LABELS,
     ORIGINAL_URL,
@@ -195,7 +196,11 @@ def extract_site(page: Page) -> str | None:
     if from_title:
         return from_title
     for text in reversed(texts):
-        match = SITE_COPYRIGHT.search(text)
+        match = (
+            SITE_COPYRIGHT.search(text)
+            if len(text) <= COPYRIGHT_LINE_MAX and "版权所有" in text
+            else None
+        )
         if match:
             return match["before"] or match["after"]
     for text in texts[:3]:
@@ -285,9 +290,9 @@ def read_document(decoded: DecodedPage, hints: PageHints) -> Document:
 
 def lead_title(body: tuple[BodyLine, ...]) -> str:
     """A stand-in headline for a page that prints none: the lead sentence, cut short."""
-    first = body[0].text
-    sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
-    sentence = sentence.rstrip("。！？!?")
+    text = " ".join(line.text for line in body[:3])
+    sentences = (s.strip(" 。！？!?，,") for s in re.split(r"[。！？!?]", text))
+    sentence = next((s for s in sentences if len(s) >= 2), text.strip() or "（无标题）")
     return sentence if len(sentence) <= _LEAD_TITLE_CHARS else sentence[:_LEAD_TITLE_CHARS] + "…"
 
 

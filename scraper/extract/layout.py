@@ -112,7 +112,7 @@ def is_furniture(text: str) -> bool:
     folded = key(text)
     return bool(
         BOILERPLATE_LINE.match(folded)
-        or (BREADCRUMB.match(folded) and len(text) < 60)
+        or (len(text) < 60 and BREADCRUMB.match(folded))
         or (is_menu_line(folded) and not re.search(r"[，。；！？]", folded))
     )
 

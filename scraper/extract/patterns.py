@@ -179,10 +179,14 @@ SITE_WELCOME = re.compile(
     r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"
 )
 SITE_COPYRIGHT = re.compile(
-    r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]+\s+)?版权所有|"
+    r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]{1,40}\s+)?版权所有|"
     r"版权所有\s*[:：©]?\s*(?P<after>[\u4e00-\u9fff]{2,30}))"
 )
-# A site's own name: 甘肃人大网, 海伦人大, 利川市人大常委会, 全国人民代表大会, 西宁法治报.
+# Footer lines are short; longer lines are never searched for a copyright holder (and every
+# repetition above is bounded, so a long paragraph costs linear time).
+COPYRIGHT_LINE_MAX = (
+    200  # A site's own name: 甘肃人大网, 海伦人大, 利川市人大常委会, 全国人民代表大会, 西宁法治报.
+)
 SITE_NAME = re.compile(
     r"^[\u4e00-\u9fff]{2,20}"
     r"(?:网|网站|在线|中心|人大|常委会|常务委员会|代表大会|报|频道|门户|客户端|资讯|平台|融媒|"
