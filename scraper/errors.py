@@ -3,8 +3,7 @@
     RdkbError
     ├── InputError          the input itself is unusable (the user must fix or skip it)
     │   ├── DecodeError     empty, binary or undecodable bytes
-    │   ├── NoArticleError  decoded, but no article title/body found
-    │   └── NoDateError     an article, but no publication date anywhere
+    │   └── NoArticleError  decoded, but no article text (a list, empty or challenge page)
     ├── ConfigError         a YAML/config file is invalid (names the file and key)
     └── ArchiveError        the archive on disk is inconsistent or cannot be written
 
@@ -27,10 +26,6 @@ class DecodeError(InputError):
 
 
 class NoArticleError(InputError):
-    pass
-
-
-class NoDateError(InputError):
     pass
 
 

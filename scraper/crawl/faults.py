@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from scraper.errors import DecodeError, InputError, NoArticleError, NoDateError
+from scraper.errors import DecodeError, InputError, NoArticleError
 
 # Content types that may hold an article page.
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
@@ -33,8 +33,6 @@ def from_input_error(error: InputError) -> Fault:
     """Extraction refused the page (the pipeline's error says why)."""
     if isinstance(error, NoArticleError):
         reason = "no article"
-    elif isinstance(error, NoDateError):
-        reason = "no date"
     elif isinstance(error, DecodeError):
         reason = "undecodable"
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.crawl import faults
-from scraper.errors import DecodeError, NoArticleError, NoDateError
+from scraper.errors import DecodeError, NoArticleError
 
 
 class DownloadTimeoutError(Exception):  # named like Scrapy's; classification goes by name
@@ -76,7 +76,6 @@ def test_extraction_errors_keep_their_message() -> None:
     assert faults.from_input_error(NoArticleError("no body text")) == faults.Fault(
         "no article", "no body text"
     )
-    assert faults.from_input_error(NoDateError("x")).reason == "no date"
     assert faults.from_input_error(DecodeError("x")).reason == "undecodable"
 
 
