@@ -127,13 +127,15 @@ def extract_authors(page: Page) -> tuple[Author, ...]:
             break
     header = authors_from_header(list(page.layout.header)) or ()
     merged = _merge_authors(header, foot)
-    if merged:
+    if merged and any(author.name for author in merged):
         return merged
     # A dateline crediting the writers opens the lead, under a kicker or deck line at most.
     for line in page.layout.body[:_LEAD_LINES]:
         lead = authors_from_lead(line.text)
         if lead:
             return lead[0]
+    if merged:
+        return merged  # an organisation only (作者：某某党支部)
     meta_author = document.meta.get("author")
     return parse_author_spec(meta_author) if meta_author else ()
 
@@ -167,7 +169,16 @@ def extract_source(page: Page) -> str | None:
         or _source_field(page.layout.header)
         or (foot_sources[0] if foot_sources else None)
         or _source_field(page.layout.rest[:_SOURCE_AFTER_TEXT])
+        or _source_field(_info_lines_beside_text(page))
     )
+
+
+def _info_lines_beside_text(page: Page) -> tuple[str, ...]:
+    """Info lines outside the article's element, after the headline (a 来源/时间 bar some
+    sites print under the text, beside it)."""
+    start = (page.layout.title_index or 0) + 1
+    lines = page.document.lines[start:]
+    return tuple(line.text for line in lines if not line.in_root and is_info_line(line.text))
 
 
 def _site_from_html_title(document: Document, title: str) -> str | None:

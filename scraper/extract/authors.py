@@ -23,6 +23,7 @@ from scraper.extract.patterns import (
     LEAD_CREDIT,
     LPAREN,
     NAME,
+    NOT_A_NAME,
     NOT_AUTHOR_CREDIT,
     POSITION_WORDS,
     ROLE_CORE,
@@ -50,6 +51,10 @@ FOOT_AUTHOR_PLAIN = re.compile(rf"^\s*{_FOOT_LEAD}(?P<spec>.+)$")
 HEADER_AUTHOR = re.compile(r"(?:作者|文)" + COLON + r"(?P<spec>.*)")
 BYLINE = re.compile(rf"^\s*[(（]?\s*[\u4e00-\u9fff]{{0,12}}?{_ROLE.pattern}.*$")
 _BYLINE_MAX = 60
+# 《棱镜》作者 周纯: a column's writer named on a line of the text.
+_COLUMN_WRITER = re.compile(
+    r"^\s*(?P<column>《[^》]{1,20}》\s*作者)\s*[:：]?\s*(?P<name>\S{1,3}(?: ?\S{1,2})?)\s*$"
+)
 _AFFILIATION_MAX = 30
 
 
@@ -89,7 +94,7 @@ def names_only(text: str, *, in_context: bool = False) -> tuple[Author, ...] | N
     ``in_context``: the text follows a role word, so the family-name test is not needed
     (Tibetan and Uyghur names have none)."""
     text = _NAME_TAIL.sub("", _clean(text)).strip()
-    tokens = _name_tokens(text)
+    tokens = [t for t in _name_tokens(text) if key(t) not in NOT_A_NAME]
     test = is_person_name if in_context else looks_like_name
     if tokens and len(tokens) <= 6 and all(test(t) for t in tokens):
         return tuple(Author(t) for t in tokens if t not in UNKNOWN_AUTHORS)
@@ -209,6 +214,9 @@ def author_line(text: str) -> tuple[Author, ...] | None:
     if len(text) > _BYLINE_MAX or re.search(r"[。！？；]", text):
         return None
     folded = key(text)
+    column = _COLUMN_WRITER.match(text)
+    if column and looks_like_name(column["name"].replace(" ", "")):
+        return (Author(column["name"].replace(" ", ""), column["column"]),)
     if BYLINE_MARK.match(folded) or (_ROLE.search(folded) and BYLINE.match(folded)):
         found = credit_authors(text)
         return found if found else None

@@ -24,6 +24,7 @@ from scraper.extract.patterns import (
     BOILERPLATE_LINE,
     BREADCRUMB,
     COLUMN_TAG,
+    CREDIT_LINE,
     DECK_LINE,
     ICP_OR_CONTACT,
     INFO_LABELS,
@@ -44,6 +45,7 @@ from scraper.records import Author
 
 _HEAD_SCAN = 40  # the title is among the first lines of any page
 _DECK_MAX = 40  # a deck line glued to the lead ends within this many characters
+_CREDIT_LINE_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -189,8 +191,12 @@ def is_title_like(text: str) -> bool:
 
 
 def is_paragraph(text: str) -> bool:
-    """Running text: long, or closed by a sentence mark."""
-    return len(text) >= 60 or (len(text) >= 8 and text[-1] in SENTENCE_END + "”」")
+    """Running text: long, or closed by a sentence mark (a short line closed by ！ or ？ may be
+    a headline: …成功举行！)."""
+    if len(text) >= 60:
+        return True
+    closing = SENTENCE_END + "”」" if len(text) >= 40 else "。；;…”」"
+    return len(text) >= 8 and text[-1] in closing
 
 
 def _title_above(texts: list[str], index: int) -> str | None:
@@ -295,7 +301,7 @@ class FootFact:
 
 
 def foot_fact(text: str) -> FootFact | None:
-    authors = author_from_foot(text)
+    authors = author_from_foot(text) or (author_line(text) if "作者" in text else None)
     if authors is not None:
         return FootFact("authors", text, authors)
     source = SOURCE_LINE.match(key(text))
@@ -403,6 +409,15 @@ def split_layout(lines: tuple[Line, ...], title: str | None) -> Layout:
     credit = _peel_credit(body)
     if credit:
         foot.insert(0, credit)
+    while (
+        body and len(body[-1].text) <= _CREDIT_LINE_MAX and CREDIT_LINE.search(key(body[-1].text))
+    ):
+        body.pop()  # 某某供稿 摄影/张某 编辑/苏某: credits, not text
+    # A column writer's line inside the text (《棱镜》作者 周纯) is a byline.
+    writers = [line for line in body if author_line(line.text) and "作者" in line.text]
+    for line in writers:
+        body.remove(line)
+        foot.append(line.text)
     # Author lines that sit just outside the content element, before the furniture starts.
     foot.extend(text for text in rest[:3] if (f := foot_fact(text)) and f.kind == "authors")
     return Layout(

@@ -76,7 +76,8 @@ UNKNOWN_AUTHORS = {"佚名", "未知", "本站", "本网", "管理员", "admin",
 POSITION_WORDS = re.compile(
     r"(人大|常委|委员|主任|主席|书记|代表|记者|通讯员|编辑|局|厅|部|处|科|办|室|院|校|所|中心|"
     r"政府|省|市|县|区|镇|乡|街道|村|社区|党组|成员|干部|研究|协会|学会|大学|教授|律师|法官|"
-    r"检察|调研|秘书|主席|会长|组长|队长|经理|主编|工作|联络|机关|报|网|社|台|发自|报道|摄)"
+    r"检察|调研|秘书|主席|会长|组长|队长|经理|主编|工作|联络|机关|报|网|社|台|发自|报道|摄|"
+    r"发言人|负责人|工程|集团|公司|支部)"
 )
 # Family names: a name standing alone (a bracketed credit, a line of names) must start with
 # one, so that (草案) or (试行) is never taken for a person. Simplified forms; text is folded.
@@ -95,6 +96,11 @@ COMPOUND_SURNAMES = (
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
     "司徒", "令狐", "夏侯", "轩辕", "端木", "南宫", "西门", "呼延", "独孤", "钟离", "申屠",
 )  # fmt: skip
+# Words a credit puts beside the names that are no names: (记者陈智 整合).
+NOT_A_NAME = frozenset(("整合", "编译", "综合", "报道", "采写", "撰稿", "发自", "供稿"))
+# A closing line that credits contributors, photographers and editors at once:
+# …党支部供稿 摄影/张某 编辑/苏某.
+CREDIT_LINE = re.compile(r"供稿|(?:摄影|编辑|责编|审核)\s*[/／:：]")
 # Reporters' roles: a core word with the qualifiers papers put before it (本报特派记者).
 ROLE_CORE = r"(?:记者|通讯员|实习生|特约撰稿人?)"
 ROLE_QUALIFIER = (

@@ -157,3 +157,11 @@ def test_editors_photographers_and_accounts_are_never_authors() -> None:
     assert authors_from_header(["访问次数: 25 作者: webadmin2 发布时间:2020-01-23"]) == ()
     assert author_line("黄兴 摄") is None
     assert authors_from_header(["刊发日期:2023-04-19 阅读次数: 作者:  语音阅读:"]) == ()
+
+
+def test_words_beside_names_and_column_writers() -> None:
+    assert authors_from_lead("某江网10月4日讯（记者陈某某 整合） 国庆长假过半")[0] == (
+        A("陈某某", "记者"),
+    )
+    assert author_line("《某镜》作者 周某") == (A("周某", "《某镜》作者"),)
+    assert author_line("某某工程新闻发言人 武某某") == (A("武某某", "某某工程新闻发言人"),)
