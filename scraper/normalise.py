@@ -15,6 +15,7 @@ from scraper.extract.patterns import (
     HEADING_NUMBERED,
     HEADING_SUB,
     NATIONAL_ACTOR,
+    NATIONAL_TITLE,
     PLACE_WORD,
     SENTENCE_END,
     TOWN_END,
@@ -233,6 +234,8 @@ def refine_region(region: tuple[str, ...], title: str) -> tuple[str, ...]:
         county = county_of_town(town, region)
         if county:
             return county
+    if len(region) > 1:
+        return region  # a city is refined by a town only: a county beside it is often a venue
     for word in re.findall(r"[\u4e00-\u9fff]{2,}", folded[:_LEAD_CHARS]):
         word = word[:_PLACE_MAX]
         for start in range(len(word) - 1):
@@ -256,15 +259,20 @@ def short_name_region(texts: list[str | None]) -> tuple[str, ...]:
 
 def region_of(page: ExtractedPage) -> tuple[str, ...]:
     """Author's position first, then the source, then the site's own name, then the body the
-    title or lead names as the actor; a deeper place that agrees refines it (a town in the
-    title → its county)."""
+    title or lead names as the actor, then a place the headline names; a deeper
+    place that agrees refines it (a province by a county the headline names, a city by a town).
+    A headline about a national body or law (国务院…, 中华人民共和国…法) is national whoever
+    reposts it: only an author's position then gives a region."""
     positions = [author.position for author in page.authors]
+    title = "" if "title" in dict(page.review) else page.title  # a stand-in is no headline
+    if NATIONAL_TITLE.match(key(title)):
+        return first_region(positions)
     evidence = [*positions, page.source, page.site]
     stated = first_region(evidence) or short_name_region(evidence) or page.hint_region
-    title = "" if "title" in dict(page.review) else page.title  # a stand-in is no headline
-    actor = actor_region(title, _lead(page))
-    # Last: a place the headline names (云南地方立法的三张名片).
-    region = stated or actor or (resolve_region(key(title)) if actor is None and title else ())
+    lead = _lead(page)
+    actor = actor_region(title, lead)
+    named = () if actor is not None else resolve_region(key(title))
+    region = stated or actor or named
     if actor and len(actor) > len(region) and actor[: len(region)] == region:
         region = actor
     return refine_region(region, title) if 0 < len(region) < 3 else region

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import markdown
 import pytest
 
@@ -9,9 +11,10 @@ from scraper.normalise import (
     escape_markdown,
     fullwidth_punctuation,
     refine_region,
+    region_of,
     short_name_region,
 )
-from scraper.records import BodyLine
+from scraper.records import BodyLine, ExtractedPage
 from tests.conftest import headings, paragraphs
 
 PARA = "地方人大及其常委会要坚持问题导向，聚焦群众关切，依法开展监督，推动各项工作落地见效。"
@@ -127,3 +130,16 @@ def test_a_town_in_the_title_refines_the_region_to_its_county() -> None:
     )
     # The name alone is in four provinces: without a known province it is not guessed.
     assert refine_region((), "梧桐街道代表联络站接待选民") == ()
+
+
+def test_a_headline_about_a_national_body_is_national_whoever_reposts_it() -> None:
+    page = ExtractedPage(
+        origin="x",
+        title="中华人民共和国某某法",
+        date=None,
+        body=(BodyLine(PARA),),
+        site="某省某某大学纪检监察室",
+    )
+    assert region_of(page) == ()
+    assert region_of(replace(page, title="某某县召开人大代表座谈会")) == ()
+    assert region_of(replace(page, site="山西某某大学", title="某某会议召开")) == ("山西省",)

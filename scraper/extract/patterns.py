@@ -153,6 +153,10 @@ CONGRESS_ACTOR = re.compile(
 # An actor named only by its level (省人大常委会, 市人大): the place is found elsewhere.
 UNNAMED_LEVEL = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "县": 3, "区": 3, "旗": 3}
 NATIONAL_ACTOR = re.compile(r"(?:全国|中国|中华人民共和国|全国人民)$")
+# A headline about a national body or law: its region is the country, whoever reposts it.
+NATIONAL_TITLE = re.compile(
+    r"^(?:中华人民共和国|国务院|中共中央|党中央|全国人大|全国人民代表大会|最高人民)"
+)
 TOWN_END = re.compile(r"(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:长|党委|政府|人大))")
 # Place names written out with their level: 福建省, 六安市, 临洮县, 湘西土家族苗族自治州.
 PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:自治区|自治州|自治县|省|市|州|县|区|旗|盟)")
@@ -170,7 +174,8 @@ SENTENCE_END = "。！？；!?;…"
 SOURCE_FIELD = re.compile(r"(?:文章来源|信息来源|来源于|来源|稿源|出处)" + COLON + r"(?P<value>.*)")
 # What follows a source's name in the same field: a date, a share widget, a byline.
 SOURCE_TRAILER = re.compile(
-    r"\s*(?:(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2})+.*|\s(?:分享|作者|记者|通讯员|编辑).*|\s+[a-z]+\d+)$"
+    r"\s*(?:(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2})+.*|\s(?:分享|作者|记者|通讯员|编辑|举报).*|"
+    r"\s+[a-z]+\d+)$"
 )
 # A source that is no publication: a code (sp20241116), a lone date, nothing but marks.
 SOURCE_JUNK = re.compile(r"[\W\d_]*|[a-z]{0,4}\d{4,}[a-z\d]*", re.IGNORECASE)
