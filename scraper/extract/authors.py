@@ -38,7 +38,7 @@ from scraper.records import Author
 
 _NAME_ONLY = re.compile(rf"^{NAME}$")
 _NAME_WITH_POSITION = re.compile(rf"^(?P<name>{NAME}){LPAREN}(?P<position>[^()（）]+){RPAREN}$")
-_SEPARATORS = re.compile(r"[\s、，,;；/|｜]+")
+_SEPARATORS = re.compile(r"[\s、，,;；/|｜&＆]+")
 # A role word with its qualifiers; what is glued before the first one names the paper.
 _ROLE = re.compile(rf"(?:{ROLE_QUALIFIER})*{ROLE_CORE}")
 _ROLE_RUN = re.compile(rf"((?:{ROLE_QUALIFIER})*{ROLE_CORE})\s*[:：]?\s*")

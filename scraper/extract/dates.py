@@ -101,18 +101,21 @@ def date_from_url(url: str | None) -> dt.date | None:
 _DATELINE_CHARS = 80  # a dateline sits at the very start of the lead
 _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _URL_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
+_LEAD_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})年")
+_LEAD_YEAR_CHARS = 200
 
 
 def date_from_dateline(lead: str, url: str | None) -> dt.date | None:
     """The date that opens the lead (深圳新闻网2026年3月12日讯, 2025年3月7日出版的…), or a
-    month and day there (人民网北京6月29日电) completed with the year in the URL's path."""
+    month and day there (人民网北京6月29日电) completed with the year in the URL's path, else
+    with the year the lead itself names (…记者从2025年某省两会新闻发布会上获悉)."""
     opening = lead[:_DATELINE_CHARS]
     found = parse_date(opening)
     if found:
         return found
     month_day = _MONTH_DAY.search(opening)
     path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.IGNORECASE)
-    year = _URL_YEAR.search(path)
+    year = _URL_YEAR.search(path) or _LEAD_YEAR.search(lead[:_LEAD_YEAR_CHARS])
     if month_day and year:
         return make_date(year["y"], month_day["m"], month_day["d"])
     return None

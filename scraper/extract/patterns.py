@@ -123,7 +123,9 @@ NOT_AUTHOR_CREDIT = re.compile(
     r"[/／\s]?摄影?\s*$|^\s*摄影?\b"
 )
 # Marks that papers print before a byline standing on its own line: □ 王五, 文/施 政.
-BYLINE_MARK = re.compile(r"^\s*(?:[□■◎●◇◆▲△]|(?:文|文图|文/图|撰文|作者)\s*[/／|｜]|文\s+)\s*")
+BYLINE_MARK = re.compile(
+    r"^\s*(?:[□■◎●◇◆▲△]|(?:文|文图|文/图|撰文|作者|执笔)\s*[/／|｜]|(?:文|执笔)\s+)\s*"
+)
 # A dateline that opens the lead paragraph and credits the writers: 本报讯(记者 X)、
 # 人民网北京6月29日电 (记者X、Y)、中新网 乌鲁木齐12月28日电(X)、羊城晚报讯 记者X报道：
 LEAD_CREDIT = re.compile(
