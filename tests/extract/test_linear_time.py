@@ -56,9 +56,14 @@ def _cost(page: str, suffix: str) -> float:
 def test_a_four_times_longer_page_costs_less_than_five_times(shape: str) -> None:
     make, suffix = SHAPES[shape]
     _cost(make(50), suffix)  # warm up: gazetteers and tables load once per process
-    small = _cost(make(1000), suffix)
-    large = _cost(make(4000), suffix)
-    assert large < 5 * max(small, 0.002), f"{shape}: {small:.3f} s → {large:.3f} s"
+    ratios = []
+    for _ in range(3):  # a quadratic pattern costs ~16x every time; noise does not repeat
+        small = _cost(make(1000), suffix)
+        large = _cost(make(4000), suffix)
+        ratios.append(large / max(small, 0.002))
+        if ratios[-1] < 5:
+            break
+    assert min(ratios) < 5, f"{shape}: 4x input cost {min(ratios):.1f}x"
 
 
 def test_a_huge_one_line_dump_is_refused_at_once() -> None:
