@@ -9,18 +9,36 @@ extraction runs in-process (``bench.real_pages.rdkb_record``: the pipeline and t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from bench.real_pages import LABELS, check, labels, rdkb_record_of
+
+KNOWN = Path(__file__).with_name("real_pages_known.yml")
+
+
+def _known_misses() -> dict[str, str]:
+    """ "page field" → why the extractor does not meet that label (see the YAML file)."""
+    groups = yaml.safe_load(KNOWN.read_text(encoding="utf-8"))
+    return {check: group["reason"] for group in groups.values() for check in group["checks"]}
 
 
 def _cases() -> list[object]:
     if not labels():
         reason = f"{LABELS} is absent: the labelled real pages live outside the repository"
         return [pytest.param(None, None, marks=pytest.mark.skip(reason=reason))]
+    known = _known_misses()
     return [
-        pytest.param(name, field, id=f"{name}-{field}")
+        pytest.param(
+            name,
+            field,
+            id=f"{name}-{field}",
+            marks=[pytest.mark.xfail(strict=True, reason=known[f"{name} {field}"])]
+            if f"{name} {field}" in known
+            else [],
+        )
         for name, label in sorted(labels().items())
         for field in check(label, None)  # the fields this page has a (non-null) label for
     ]
