@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
+
 from scraper.publish.fragments import fragment_key
 from scraper.publish.site import BUILD_KEY, SiteBuild
 
@@ -20,6 +22,11 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
+log = get_plugin_logger("rdkb")
+SITEMAP_SKIPPED = (
+    "no sitemap.xml: a sitemap lists absolute addresses and the site has none; "
+    "set RDKB_SITE_URL or run `rdkb build --site-url https://…/` to get one"
+)
 
 # Hooks
 
@@ -59,6 +66,13 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig, **kwargs: Any
     if _build(config) is not None:
         page.content = None
     return None
+
+
+def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
+    """Without a site address overrides/sitemap.xml renders nothing (MkDocs then writes no
+    sitemap and logs «Template skipped»): say why, and how to get one."""
+    if not config.site_url:
+        log.info(SITEMAP_SKIPPED)
 
 
 # Helpers

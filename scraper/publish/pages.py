@@ -17,7 +17,14 @@ from scraper.analysis import stats
 from scraper.analysis.corpus import Analysis
 from scraper.analysis.regions import RegionNode
 from scraper.publish import charts, feed
-from scraper.publish.html import UNDATED, authors_text, entry_list, entry_parts, link, pager
+from scraper.publish.html import (
+    UNDATED,
+    author_label,
+    entry_list,
+    entry_parts,
+    link,
+    pager,
+)
 from scraper.publish.safe import markdown_text
 from scraper.publish.urls import page_url, relative, slug_path
 
@@ -564,7 +571,8 @@ class SitePages:
                     title=info.article.title,
                     url=self.url(info.src_uri),
                     date=info.article.date,
-                    authors=tuple(authors_text(info.article.authors).split("、")),
+                    # one entry per author, never split at 、 (positions hold it: 书记、主任)
+                    authors=tuple(author_label(a) for a in info.article.authors),
                     summary=info.summary,
                 )
             )

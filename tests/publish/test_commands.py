@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+from lxml import etree
 
 from scraper.cli import build_parser
 from tests.site.conftest import make_project
@@ -41,3 +43,13 @@ def test_rdkb_build_with_a_site_url(tmp_path: Path) -> None:
     assert 'href="https://rdkb.example/articles/' in feed
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://rdkb.example/">' in home
+    # issue 14, point 8: with a site address the sitemap lists every page, absolutely
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    sitemap = etree.parse(str(tmp_path / "out" / "sitemap.xml"))
+    locs = [unquote(loc.text or "") for loc in sitemap.findall("s:url/s:loc", ns)]
+    built = {
+        "https://rdkb.example/" + path.parent.relative_to(tmp_path / "out").as_posix() + "/"
+        for path in (tmp_path / "out").rglob("index.html")
+    }
+    assert len(locs) == len(set(locs)) and set(locs) == {u.replace("/./", "/") for u in built}
+    assert any("/articles/" in u for u in locs) and "https://rdkb.example/themes/" in locs

@@ -162,3 +162,31 @@ def test_prerendered_html_is_what_the_main_process_renders() -> None:
         assert foot == article.footer(info, final)
     bodies = {f.src_uri: f.html for f in final.files() if f.body}
     assert bodies and pre.listings == bodies
+
+
+def test_feed_keeps_each_author_whole() -> None:
+    """Issue 14, point 8: one <author> per author, a position with 、 in it never cut there."""
+    from lxml import etree
+
+    arts = [
+        make(
+            "代表履职 情系民生",
+            "利川市人大常委会组织代表开展视察，听取代表建议，推动民生实事落地。",
+            "2024-05-19",
+            ("湖北省", "恩施土家族苗族自治州", "利川市"),
+            (
+                Author("谭家富", "利川市人大常委会党组书记、主任"),
+                Author(None, "利川市人大常委会办公室"),
+            ),
+        ),
+        make("地方立法", "制定地方性法规，发挥基层立法联系点作用。", "2024-05-18"),
+    ]
+    analysis = analyse(entries(*arts), load_taxonomy(), load_glossary())
+    atom = SitePages(analysis, Settings()).feed()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries_ = etree.fromstring(atom.encode()).findall("a:entry", ns)
+    names = [[n.text for n in e.findall("a:author/a:name", ns)] for e in entries_]
+    assert names == [
+        ["谭家富（利川市人大常委会党组书记、主任）", "利川市人大常委会办公室"],
+        ["未署名"],
+    ]
