@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -105,7 +106,21 @@ def summary(counts: Counter[str]) -> str:
     return ", ".join(f"{counts[key]} {key}" for key in order if counts[key]) or "nothing to import"
 
 
+# ``scheme://``: a web address, which Path would quietly turn into a path (http:/host/…)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def run(args: argparse.Namespace) -> int:
+    urls = [p for p in args.paths if _URL.match(p) and not Path(p).exists()]
+    if urls:
+        for url in urls:
+            print(f"{url}: a web address; rdkb import reads saved files", file=sys.stderr)
+        print(
+            "to fetch articles from the web use `rdkb crawl URL` (URL: a column page listing "
+            "articles; see `rdkb crawl --help`), or save the page and import the file",
+            file=sys.stderr,
+        )
+        return 2
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]
     for path in missing:

@@ -211,3 +211,13 @@ def test_two_imports_at_once_store_each_article_once(tmp_path: Path) -> None:
     assert any("waiting for it to finish" in e for e in errors), errors
     for path in (tmp_path / "docs" / "articles").rglob("*.md"):
         assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_web_address_points_to_rdkb_crawl_and_touches_nothing(tmp_path: Path) -> None:
+    """Issue 15, point 7: a URL is not turned into a path (``http:/host/…: no such file``)."""
+    good = _good_page(tmp_path)
+    result = rdkb("import", str(good), "http://www.example.gov.cn/rdyw/1.html", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "http://www.example.gov.cn/rdyw/1.html: a web address" in result.stderr
+    assert "rdkb crawl URL" in result.stderr and "http:/www" not in result.stderr
+    assert not (tmp_path / "docs").exists()  # the good file waits too: nothing half done
