@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from scraper.analysis.archive import is_article_uri, list_articles
 from scraper.errors import RdkbError
 from scraper.frontmatter import loop_warning
-from scraper.publish.converting import render_markdown
 from scraper.publish.pages import Settings
 from scraper.publish.site import (
     ANALYSING_KEY,
@@ -190,8 +189,14 @@ def _settings(config: MkDocsConfig, options: Options) -> Settings:
 
 
 def _convert(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What MkDocs does for every page before ``on_env``, for a page added in ``on_env``."""
-    render_markdown(page, config, files)
+    """What MkDocs does for every page before ``on_env``, for a page added in ``on_env``:
+    ``read_source``, the ``on_page_markdown`` events, ``Page.render``, ``on_page_content``."""
+    page.read_source(config)
+    assert page.markdown is not None
+    page.markdown = config.plugins.on_page_markdown(
+        page.markdown, page=page, config=config, files=files
+    )
+    page.render(config, files)
     assert page.content is not None
     page.content = config.plugins.on_page_content(
         page.content, page=page, config=config, files=files

@@ -2,8 +2,7 @@
 
 Thin by design: the index is built by ``scraper.search``. The n-gram postings need only the
 articles' text, so ``on_files`` (the site directory is clean by then) starts counting them in a
-child process (and another creates the per-article record files, empty, ahead of writing them);
-``on_env`` (every page converted: the tables of contents exist) adds what needs
+child process; ``on_env`` (every page converted: the tables of contents exist) adds what needs
 the converted pages — each article's heading anchors and assigned themes — and joins the child.
 """
 
@@ -19,7 +18,6 @@ from mkdocs.exceptions import PluginError
 
 from scraper.analysis.archive import is_article_uri
 from scraper.analysis.background import BackgroundError, Deferred
-from scraper.publish.output import Precreated
 from scraper.publish.site import BUILD_KEY, SiteBuild
 from scraper.search import IndexSettings, SearchDoc, build_index, doc_from_markdown
 from scraper.search.build import (
@@ -43,7 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.search")
 
 GRAMS_KEY = "rdkb_search_grams"  # this build's gram counting (a Deferred), on the config
-RECORDS_KEY = "rdkb_search_records"  # the child creating the record files (Precreated)
 SETTINGS = IndexSettings()
 
 
@@ -63,20 +60,12 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
         )
 
     config[GRAMS_KEY] = Deferred[GramShards, None](count)
-    # the per-article record files, created ahead (as hooks/output.py does for the pages)
-    records = Precreated()
-    records.start(str(out / "docs" / f"{number}.bin") for number in range(len(articles)))
-    config[RECORDS_KEY] = records
     return None
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
     """Write the per-article records and the facets; join the gram counting."""
     started = time.perf_counter()
-    records = config.get(RECORDS_KEY)
-    if isinstance(records, Precreated):
-        records.join()  # long done: it had the whole conversion
-    config[RECORDS_KEY] = None
     site = _site(config)
     docs = [
         _doc(file, site, with_page=True)

@@ -38,6 +38,10 @@ _MARKER = re.compile(r"<!--\s*rdkb:(\w+)\s*-->")
 _OUTSIDE_LINK = re.compile(r'<a href="(?=(?:https?:)?//)')
 
 
+# Options that no longer do anything, accepted so an older mkdocs.yml still builds.
+REMOVED_OPTIONS = frozenset({"convert_helper"})  # the conversion helper process (issue 14)
+
+
 @dataclass(frozen=True)
 class Options:
     """``extra.rdkb`` in mkdocs.yml, validated."""
@@ -51,13 +55,13 @@ class Options:
     themes_file: str | None = None  # relative to mkdocs.yml; default: the packaged themes.yml
     concepts_file: str | None = None
     cache: bool = True  # keep jieba's segmentation of unchanged articles in .cache/rdkb/
-    convert_helper: bool = True  # convert articles in a second process too (hooks/convert.py)
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, Any], config_dir: str) -> Options:
         data = extra.get("rdkb") or {}
         if not isinstance(data, Mapping):
             raise ConfigError("mkdocs.yml: 'extra.rdkb' must be a mapping")
+        data = {k: v for k, v in data.items() if k not in REMOVED_OPTIONS}
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(data) - known)
         if unknown:

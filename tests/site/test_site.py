@@ -52,7 +52,7 @@ def test_build_is_strict_and_quiet(site: BuiltSite) -> None:
     assert not (site.docs / "themes").exists(), "generated pages must not be written into docs/"
     assert list((site.root / ".cache" / "rdkb").glob("segments-*.pickle"))
     assert not list(site.docs.rglob("*.pickle")), "the cache must stay out of docs/ (serve reloads)"
-    # page files are created ahead of MkDocs (hooks/output.py): every one was then written
+    # every page file was written
     assert not [p for p in _html_pages(site) if p.stat().st_size == 0]
 
 
