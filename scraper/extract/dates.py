@@ -16,7 +16,6 @@ _YMD = (
 # Day first, as some sites print it: 05.03.2018.
 _DMY = r"(?<![\d.])(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})(?![\d.])"
 _TIME = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-DATE_ANYWHERE = re.compile(_YMD)
 _ANY_DATE = re.compile(f"{_YMD}|{_DMY}")
 # A line that opens with the date and carries only short fields after it (names, a view
 # counter, a source): 2016-11-21李春成张慧娟 · 2018-11-14 15:01:11发布61次查看.

@@ -107,16 +107,6 @@ ROLE_QUALIFIER = (
     r"(?:本报|本台|本刊|本网|总台|特约|特派|见习|实习|首席|全媒体|融媒体|摄影|"
     r"驻[\u4e00-\u9fff]{1,4})"
 )
-BYLINE_ROLES = (
-    "本报记者",
-    "本台记者",
-    "特约记者",
-    "见习记者",
-    "记者",
-    "通讯员",
-    "本报通讯员",
-    "实习生",
-)
 # Credits that name photographers, editors and reviewers: never authors.
 NOT_AUTHOR_CREDIT = re.compile(
     r"(?:摄影?|图片|供图|配图|(?:责任)?编辑|责编|审核|审校|校对|监制|编审)\s*[:：/／]|"
