@@ -17,6 +17,7 @@ from scraper.extract.patterns import (
     NATIONAL_ACTOR,
     NATIONAL_TITLE,
     PLACE_WORD,
+    PLURAL_LEVEL,
     SENTENCE_END,
     TOWN_END,
     UNNAMED_LEVEL,
@@ -201,6 +202,17 @@ def _first_place(text: str, level: int) -> tuple[str, ...]:
     return min(found)[1][:level] if found else ()
 
 
+def unnamed_level(before: str) -> int:
+    """The level of an actor named without its place (省人大, 出席市十五届人大, 三亚经济圈市县
+    人大: several bodies, so the level above them); 0 when ``before`` is no such name."""
+    bare = re.sub(r"^[我本全该]", "", re.split(r"[的和与及在为是]", before)[-1])
+    for table in (PLURAL_LEVEL, UNNAMED_LEVEL):
+        ending = next((w for w in sorted(table, key=len, reverse=True) if bare.endswith(w)), None)
+        if ending:
+            return table[ending]
+    return 0
+
+
 def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
     """The region of the congress body the title or lead names as the actor.
 
@@ -218,8 +230,7 @@ def actor_region(title: str, lead: str) -> tuple[str, ...] | None:
             place = _place_before(before)
             if place:
                 return place
-            bare = re.split(r"[的和与及在为是]", before)[-1]
-            level = UNNAMED_LEVEL.get(re.sub(r"^[我本全该]", "", bare), 0)
+            level = unnamed_level(before)
             if level:
                 found = _first_place(key(title) + "。" + key(lead), level)
                 if found:

@@ -106,6 +106,8 @@ def test_ascii_punctuation_between_chinese_becomes_full_width() -> None:
         ("", "近年来，湘西自治州人大常委会持续开展调研。", ("湖南省", "湘西土家族苗族自治州")),
         ("", "全国人大常委会法工委有关负责人介绍了立法情况。", ()),
         ("", "甘肅各級人大代表積極履職。", ("甘肃省",)),
+        ("", "出席市十五届人大四次会议的代表报到，为推进阜新转型建言。", ("辽宁省", "阜新市")),
+        ("", "三亚经济圈市县人大常委会联席会议在三亚召开。", ("海南省",)),
     ],
 )
 def test_actor_region(title: str, lead: str, expected: tuple[str, ...] | None) -> None:

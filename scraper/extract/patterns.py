@@ -144,6 +144,8 @@ CONGRESS_ACTOR = re.compile(
 )
 # An actor named only by its level (省人大常委会, 市人大): the place is found elsewhere.
 UNNAMED_LEVEL = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "县": 3, "区": 3, "旗": 3}
+# Several bodies at once (三亚经济圈市县人大常委会): the place is the level above them.
+PLURAL_LEVEL = {"市县": 1, "县市": 1, "市区": 1, "县区": 2, "区县": 2, "县市区": 1}
 NATIONAL_ACTOR = re.compile(r"(?:全国|中国|中华人民共和国|全国人民)$")
 # A headline about a national body or law: its region is the country, whoever reposts it.
 NATIONAL_TITLE = re.compile(
