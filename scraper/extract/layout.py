@@ -46,6 +46,7 @@ from scraper.records import Author
 _HEAD_SCAN = 40  # the title is among the first lines of any page
 _DECK_MAX = 40  # a deck line glued to the lead ends within this many characters
 _CREDIT_LINE_MAX = 60
+_KICKER_RATIO = 0.6  # a main title under a kicker is not much shorter than the kicker
 
 
 @dataclass(frozen=True)
@@ -242,9 +243,9 @@ def guess_title(lines: tuple[Line, ...]) -> str | None:
         found = from_info_line(index)
         if found:
             return found
-    for text in texts[:first_paragraph]:
-        if is_title_like(text):
-            return text
+    headlines = [i for i, text in enumerate(texts[:first_paragraph]) if is_title_like(text)]
+    if headlines:
+        return texts[_main_title(texts, headlines)]
     for index in range(first_paragraph + 1, len(texts)):
         found = from_info_line(index)
         if found:
@@ -253,6 +254,15 @@ def guess_title(lines: tuple[Line, ...]) -> str | None:
         if line.heading and 4 <= len(line.text) <= 90 and not is_furniture(line.text):
             return line.text
     return None
+
+
+def _main_title(texts: list[str], headlines: list[int]) -> int:
+    """Of two headline-like lines in a row over the text, the second is the main title under a
+    kicker (引题) unless it is much shorter: then it is a section heading under the title."""
+    first = headlines[0]
+    if first + 1 in headlines and len(texts[first + 1]) >= _KICKER_RATIO * len(texts[first]):
+        return first + 1
+    return first
 
 
 def title_from_html_title(html_title: str | None) -> str | None:

@@ -139,6 +139,12 @@ def test_clean_title(title: str, expected: str) -> None:
             ("某某代表团向大会提交议案5件", PARA, "相关新闻", "某市推进春耕", "[2026-03-10] -"),
             "某某代表团向大会提交议案5件",
         ),
+        # A kicker over the main title; a title over a much shorter section heading.
+        (("將選舉正副主任", "某省人大會議今日開幕", PARA), "某省人大會議今日開幕"),
+        (
+            ("代表工作:跟随时代的脉搏焕发新活力", "“橱窗”14年", PARA),
+            "代表工作:跟随时代的脉搏焕发新活力",
+        ),
         # No headline at all.
         (("□ 王某某", PARA), None),
     ],
