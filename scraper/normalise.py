@@ -14,6 +14,7 @@ from scraper.extract.patterns import (
     ENUMERATION_RUN,
     HEADING_NUMBERED,
     HEADING_SUB,
+    LOCAL_OUTLET,
     NATIONAL_ACTOR,
     NATIONAL_TITLE,
     PLACE_WORD,
@@ -25,7 +26,12 @@ from scraper.extract.patterns import (
 from scraper.extract.textform import key
 from scraper.records import Article, BodyLine, ExtractedPage
 from scraper.regions import first_region, resolve_region
-from scraper.towns import city_by_short_name, county_of_town, town_index
+from scraper.towns import (
+    city_by_short_name,
+    county_by_short_name,
+    county_of_town,
+    town_index,
+)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
 _LIST_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
@@ -258,13 +264,18 @@ def refine_region(region: tuple[str, ...], title: str) -> tuple[str, ...]:
 
 
 def short_name_region(texts: list[str | None]) -> tuple[str, ...]:
-    """A paper or body named after its city by the short name: 深圳特区报, 宝鸡日报社."""
+    """A paper, site or body named after its city or county by the short name: 深圳特区报,
+    宝鸡日报社, 桐乡新闻网."""
     for text in texts:
         folded = key(text or "")
         for size in (3, 2):
-            city = city_by_short_name(folded[:size])
-            if city:
-                return city
+            place = city_by_short_name(folded[:size])
+            # A county's short name is often a common word (凤凰网 is a portal): it counts only
+            # before the words a local outlet is named with.
+            if not place and LOCAL_OUTLET.match(folded[size:]):
+                place = county_by_short_name(folded[:size])
+            if place:
+                return place
     return ()
 
 

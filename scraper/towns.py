@@ -30,13 +30,17 @@ def _data_path() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _division_list() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[str, ...]]]:
-    """(town name → every (province, city, county) holding it, city short name → place)."""
+def _division_list() -> tuple[
+    dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
+]:
+    """(town name → every (province, city, county) holding it, city short name → place,
+    county short name → place); short names only where unique."""
     path = _data_path()
     if path is None:
-        return {}, {}
+        return {}, {}, {}
     towns: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     cities: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    counties: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     with zipfile.ZipFile(path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".txt"))
         levels: list[str] = ["", "", ""]
@@ -49,8 +53,13 @@ def _division_list() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, 
                 levels[depth] = fields[0]
                 del levels[depth + 1 :]
                 levels.extend([""] * (2 - depth))
-            if depth == 1 and fields[0] != levels[0] and len(fields) > 2 and len(fields[2]) >= 2:
-                cities[fields[2]].add((levels[0], fields[0]))
+            short = fields[2] if len(fields) > 2 and len(fields[2]) >= 2 else ""
+            if depth == 1 and fields[0] != levels[0] and short:
+                cities[short].add((levels[0], fields[0]))
+            elif depth == 2 and short:
+                city = levels[1]
+                place = (levels[0], fields[0]) if city == levels[0] else (*levels[:2], fields[0])
+                counties[short].add(tuple(place))
             elif depth == 3:
                 province, city, county = levels
                 # Municipalities list themselves as their own city: keep one.
@@ -59,6 +68,7 @@ def _division_list() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, 
     return (
         {town: tuple(sorted(places)) for town, places in towns.items()},
         {short: next(iter(places)) for short, places in cities.items() if len(places) == 1},
+        {short: next(iter(places)) for short, places in counties.items() if len(places) == 1},
     )
 
 
@@ -70,6 +80,12 @@ def town_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 def city_by_short_name(short: str) -> tuple[str, ...]:
     """(province, city) of a prefecture-level city called by its short name; () if none."""
     return _division_list()[1].get(short, ())
+
+
+def county_by_short_name(short: str) -> tuple[str, ...]:
+    """(province, city, county) of a county called by its short name (桐乡); () if none or
+    several counties share it."""
+    return _division_list()[2].get(short, ())
 
 
 def county_of_town(town: str, within: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -117,6 +117,8 @@ def test_actor_region(title: str, lead: str, expected: tuple[str, ...] | None) -
 def test_a_paper_named_after_its_city_gives_the_region() -> None:
     assert short_name_region(["某特区报特派记者", "深圳特区报特派记者"]) == ("广东省", "深圳市")
     assert short_name_region(["人民日报", "南方日报"]) == ()
+    assert short_name_region(["桐乡新闻网"]) == ("浙江省", "嘉兴市", "桐乡市")
+    assert short_name_region(["凤凰网"]) == ()  # a portal, not 凤凰县
 
 
 def test_a_town_in_the_title_refines_the_region_to_its_county() -> None:

@@ -35,6 +35,7 @@ from scraper.extract.patterns import (
     ORIGINAL_URL,
     OWN_URL,
     SELF_SOURCE,
+    SITE_ACCOUNT,
     SITE_COPYRIGHT,
     SITE_NAME,
     SITE_WELCOME,
@@ -192,7 +193,8 @@ def _site_from_html_title(document: Document, title: str) -> str | None:
 
 def extract_site(page: Page) -> str | None:
     # 1. adapter, 2. SiteName/og:site_name/publisher, 3. 欢迎来到X, 4. the name <title> ends
-    # with, 5. X 版权所有, 6. first breadcrumb segment or a name-like first line.
+    # with, 5. X 版权所有, 6. first breadcrumb segment or a name-like first line, 7. the site's
+    # own accounts it promotes (X网官方微信).
     document = page.document
     if page.hints.site_name:
         return page.hints.site_name
@@ -218,6 +220,10 @@ def extract_site(page: Page) -> str | None:
         first = re.split(r"\s*[>›»＞]\s*", text)[0].strip()
         if SITE_NAME.match(key(first)) and first != page.title:
             return first
+    for text in texts:
+        promoted = SITE_ACCOUNT.match(key(text))
+        if promoted:
+            return text[: promoted.end("site")]
     return None
 
 

@@ -144,6 +144,8 @@ CONGRESS_ACTOR = re.compile(
 )
 # An actor named only by its level (省人大常委会, 市人大): the place is found elsewhere.
 UNNAMED_LEVEL = {"省": 1, "自治区": 1, "市": 2, "州": 2, "自治州": 2, "县": 3, "区": 3, "旗": 3}
+# The words a county's own outlet is named with: 桐乡新闻网, 某某县融媒体中心, 某某人大.
+LOCAL_OUTLET = re.compile(r"(?:新闻网|新闻|日报|报|人大|融媒|广播电视台|电视台|发布|在线)")
 # Several bodies at once (三亚经济圈市县人大常委会): the place is the level above them.
 PLURAL_LEVEL = {"市县": 1, "县市": 1, "市区": 1, "县区": 2, "区县": 2, "县市区": 1}
 NATIONAL_ACTOR = re.compile(r"(?:全国|中国|中华人民共和国|全国人民)$")
@@ -182,6 +184,10 @@ OWN_URL = re.compile(
 ORIGINAL_URL = re.compile(r"(?:原文链接|原文地址|原文网址)" + COLON + r"(?P<url>https?://\S+)")
 SITE_WELCOME = re.compile(
     r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！,，。\s]{2,20}?)(?:网站)?[!！。]?$"
+)
+# A site promoting its own accounts names itself: 某某新闻网官方微信.
+SITE_ACCOUNT = re.compile(
+    r"^\s*(?P<site>[\u4e00-\u9fff]{2,12}(?:网|报|台|人大))官方(?:微信|微博|抖音)"
 )
 SITE_COPYRIGHT = re.compile(
     r"(?:(?P<before>[\u4e00-\u9fff]{2,30})\s*(?:[\w.]{1,40}\s+)?版权所有|"

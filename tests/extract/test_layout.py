@@ -167,3 +167,10 @@ def test_credits_and_photo_credits_leave_the_body() -> None:
     )
     assert [line.text for line in layout.body] == [PARA, PARA]  # a bare caption goes too
     assert layout.foot == ("(本报记者 陈某某)",)
+
+
+def test_a_site_promoting_its_accounts_names_itself() -> None:
+    from scraper.extract.patterns import SITE_ACCOUNT
+
+    found = SITE_ACCOUNT.match("某乡新闻网官方微信 |")
+    assert found and found["site"] == "某乡新闻网"
