@@ -353,8 +353,9 @@ def test_two_machines_share_one_queue_through_redis(first: FirstCrawl, tmp_path:
             )
             for name in ("one", "two")
         ]
-        # A worker that finds every page claimed by the other ends early; that is fine too.
-        assert [w.wait(timeout=120) for w in workers] == [0, 0]
+        # A worker that finds every page claimed by the other ends early; that is fine too. The
+        # demo site serves faulty pages on purpose, and a crawl that met one exits 1.
+        assert all(w.wait(timeout=120) in (0, 1) for w in workers)
     finally:
         redis.terminate()
         redis.wait()

@@ -2,7 +2,8 @@
 
 Each compiled pattern of the extraction and normalisation modules is searched and substituted on
 inputs built to make a backtracking engine stall (long runs of the classes the patterns repeat);
-a 4× longer input must cost less than 5× (best of a few runs, measured again when noisy).
+a 4× longer input must cost less than 5× (best of a few runs, measured again when noisy), or
+be too fast to matter at all (under 20 ms: there timer noise, not the pattern, sets the ratio).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ INPUTS = {
 }
 
 
+_NEGLIGIBLE = 0.02  # seconds on the longer input
+
+
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found: dict[int, tuple[str, re.Pattern[str]]] = {}
     for module in MODULES:
@@ -72,7 +76,7 @@ def test_pattern_time_grows_linearly(name: str, pattern: re.Pattern[str]) -> Non
         for _ in range(3):
             small = _cost(pattern, unit * 250)
             large = _cost(pattern, unit * 1000)
-            ratios.append(large / max(small, 0.0005))
+            ratios.append(0.0 if large < _NEGLIGIBLE else large / small)
             if ratios[-1] < 5:
                 break
         assert min(ratios) < 5, f"{name} on {kind}: 4x input cost {min(ratios):.1f}x"
