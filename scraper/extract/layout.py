@@ -131,7 +131,7 @@ def is_body_end(text: str) -> bool:
 
 def clean_title(text: str) -> str:
     """The headline without a column tag, 原标题:, or a spam suffix glued on with a dash."""
-    for prefix in (ORIGINAL_TITLE, COLUMN_TAG, COLUMN_TAG):
+    for prefix in (ORIGINAL_TITLE, COLUMN_TAG, COLUMN_TAG):  # tags may stand two in a row
         match = prefix.match(key(text))
         if match:
             text = text[plain_index(text, match.end()) :]
