@@ -73,6 +73,12 @@ def from_exception(error: BaseException) -> Fault:
     message = " ".join(str(error).split())
     lowered = message.lower()
     said = f" ({message})" if message else ""
+    if name == "RobotsUnavailable":
+        return Fault(
+            "robots.txt unavailable",
+            f"{message}: the site is left alone until it can be read (tried again next run)",
+            transient=True,
+        )
     if "robots.txt" in lowered:
         return Fault("robots.txt", "forbidden by robots.txt")
     if "max redirections" in lowered or "redirect" in lowered:

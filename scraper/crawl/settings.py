@@ -89,6 +89,9 @@ def crawl_settings(options: CrawlOptions) -> dict[str, Any]:
         "RETRY_GIVE_UP_LOG_LEVEL": "DEBUG",  # the spider logs the final failure itself
         "RDKB_RETRY_BACKOFF": 2.0,  # seconds before the first retry, doubled for each next one
         "DOWNLOADER_MIDDLEWARES": {
+            # robots.txt as RFC 9309 reads it: unreadable means keep out (same place, 100).
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "scraper.crawl.robots.StrictRobotsTxtMiddleware": 100,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             # Same place as the stock middleware it replaces (550).
             "scraper.crawl.backoff.BackoffRetryMiddleware": 550,
