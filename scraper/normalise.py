@@ -136,12 +136,13 @@ def _lead(page: ExtractedPage) -> str:
 
 
 def towns_in(text: str) -> list[str]:
-    """Names of towns and streets in ``text`` that the gazetteer knows, longest name first."""
+    """Names of towns and streets in ``text`` that the gazetteer knows (the longest name
+    ending at each 镇/乡/街道)."""
     found = []
     for end in TOWN_END.finditer(text):
         for start in range(max(0, end.start() - 6), end.start() - 1):
             name = text[start : end.end()]
-            if county_of_town(name) or name in town_index():
+            if name in town_index():
                 found.append(name)
                 break
     return found
@@ -167,8 +168,9 @@ def _place_before(text: str) -> tuple[str, ...]:
         if region and _ends_with_place(tail, region):
             return _region_of_place(tail)
         towns = towns_in(tail)
-        if towns and tail.endswith(towns[-1]) and county_of_town(towns[-1]):
-            return county_of_town(towns[-1])
+        county = county_of_town(towns[-1]) if towns and tail.endswith(towns[-1]) else ()
+        if county:
+            return county
         short = re.sub(r"(?:自治州|州|地区|盟|市)$", "", tail)
         if short != tail or start >= len(text) - 3:
             city = city_by_short_name(short)

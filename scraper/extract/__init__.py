@@ -333,9 +333,9 @@ def extract_page(decoded: DecodedPage, hints: PageHints | None = None) -> Extrac
     if not title:
         title = lead_title(body)
         review["title"] = "no headline found on the page; the lead sentence stands in"
+    url = extract_url(page)
     date = extract_date(page)
     if date is None:
-        url = extract_url(page)
         date = dates.date_from_dateline(body[0].text, url)
         review["date"] = (
             "no date in the info bar; taken from the lead's dateline"
@@ -350,7 +350,7 @@ def extract_page(decoded: DecodedPage, hints: PageHints | None = None) -> Extrac
         authors=extract_authors(page),
         source=extract_source(page),
         site=extract_site(page),
-        url=extract_url(page),
+        url=url,
         original_url=extract_original_url(page),
         hint_region=hints.region,
         encoding=decoded.encoding,
