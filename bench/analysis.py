@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from bench.synth import write_archive
-from scraper.analysis.archive import load_archive
 from scraper.analysis.concepts import load_glossary
 from scraper.analysis.corpus import analyse
+from scraper.analysis.entries import load_archive
 from scraper.analysis.themes import load_taxonomy
 
 

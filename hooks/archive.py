@@ -21,10 +21,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from scraper.analysis.archive import is_article_uri, list_articles
+from scraper.analysis.entries import is_article_uri, list_articles
 from scraper.errors import RdkbError
 from scraper.frontmatter import loop_warning
-from scraper.publish.pages import Settings
+from scraper.publish.generated import Settings
 from scraper.publish.site import (
     ANALYSING_KEY,
     BUILD_KEY,

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 
-from scraper.analysis.archive import is_article_uri
 from scraper.analysis.background import BackgroundError, Deferred
+from scraper.analysis.entries import is_article_uri
 from scraper.publish.site import BUILD_KEY, SiteBuild
 from scraper.search import IndexSettings, SearchDoc, build_index, doc_from_markdown
+from scraper.search.anchors import toc_anchors
 from scraper.search.build import (
     GramShards,
     index_stats,
@@ -29,8 +30,7 @@ from scraper.search.build import (
     write_gram_shards,
     write_meta,
 )
-from scraper.search.layout import INDEX_DIR
-from scraper.search.pages import toc_anchors
+from scraper.search.index_format import INDEX_DIR
 from scraper.search.sources import split_front_matter
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scraper.analysis.datafile import data_path, read_entries, required_slug, required_text
-from scraper.analysis.text import join_lines
+from scraper.analysis.segment import join_lines
 from scraper.errors import ConfigError
 
 # HTML tags and comments; concept links are never put inside the elements named below.

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from scraper.analysis import keywords as keywords_mod
 from scraper.analysis import related as related_mod
 from scraper.analysis import themes as themes_mod
-from scraper.analysis.archive import Entry
 from scraper.analysis.concepts import Glossary
+from scraper.analysis.entries import Entry
 from scraper.analysis.quotes import Quote, find_quotes, quote_key
-from scraper.analysis.regions import RegionNode, build_region_tree
-from scraper.analysis.text import Segmenter, plain_text, reading_minutes, summary
+from scraper.analysis.region_tree import RegionNode, build_region_tree
+from scraper.analysis.segment import Segmenter, plain_text, reading_minutes, summary
 from scraper.analysis.themes import Taxonomy
 from scraper.hanzi import as_simplified
 from scraper.records import Article

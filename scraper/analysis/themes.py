@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.analysis.datafile import data_path, read_entries, required_slug, required_text
-from scraper.analysis.text import join_lines
+from scraper.analysis.segment import join_lines
 from scraper.errors import ArchiveError, ConfigError
 
 

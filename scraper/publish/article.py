@@ -6,8 +6,8 @@ import datetime as dt
 from html import escape
 
 from scraper.analysis.corpus import ArticleInfo
+from scraper.publish.generated import SitePages
 from scraper.publish.html import UNDATED, author_label, link
-from scraper.publish.pages import SitePages
 from scraper.publish.safe import outside_link
 
 SAMPLE_NOTICE = (

@@ -4,7 +4,7 @@ The archive holds text from thousands of third-party pages and a maintainer's ha
 must show it as text and never let it act. Four rules, applied where the site reads or prints it:
 
 - every string printed in HTML is escaped where it is printed (``html.escape`` here and in
-  ``html.py``/``article.py``/``pages.py``; ``| e`` in ``overrides/``);
+  ``html.py``/``article.py``/``generated.py``; ``| e`` in ``overrides/``);
 - a URL from front matter becomes a link only when it is http(s) with a host (:func:`web_url`);
 - bidirectional control characters, which make a title or name display as other text than it
   holds, are dropped when the articles are read for the build (:func:`published`);
@@ -20,7 +20,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from scraper.analysis.archive import Entry
+from scraper.analysis.entries import Entry
 from scraper.records import FRONT_MATTER_KEYS
 
 # The front-matter keys an article's ``page.meta`` keeps: the archive's schema, hand-set

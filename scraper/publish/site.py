@@ -13,7 +13,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from scraper.analysis.archive import Entry, is_article_uri, read_entries
 from scraper.analysis.background import Deferred
 from scraper.analysis.concepts import Glossary, load_glossary
 from scraper.analysis.corpus import (
@@ -25,11 +24,12 @@ from scraper.analysis.corpus import (
     unsegmented,
     with_segmentation,
 )
+from scraper.analysis.entries import Entry, is_article_uri, read_entries
 from scraper.analysis.themes import Taxonomy, load_taxonomy
 from scraper.errors import ConfigError
 from scraper.publish import article as article_html
 from scraper.publish.fragments import Fragments
-from scraper.publish.pages import GeneratedFile, Settings, SitePages
+from scraper.publish.generated import GeneratedFile, Settings, SitePages
 from scraper.publish.safe import published
 
 HOME = "index.md"

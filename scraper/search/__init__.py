@@ -7,8 +7,8 @@ Public surface: :func:`build_index` writes the index for a set of :class:`Search
 
 from scraper.search.build import IndexSettings, IndexStats, build_index
 from scraper.search.documents import SearchDoc, Section, doc_from_markdown
+from scraper.search.normalise_text import normalise
 from scraper.search.sources import docs_from_dir, split_front_matter
-from scraper.search.text import normalise
 
 __all__ = [
     "IndexSettings",

@@ -1,4 +1,4 @@
-"""Build the static search index of a set of articles (see layout.py for the files)."""
+"""Build the static search index of a set of articles (see index_format.py for the files)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import numpy.typing as npt
 from scraper.hanzi import char_map
 from scraper.search.documents import SearchDoc
 from scraper.search.grams import POSTINGS, GramTable, count_grams
-from scraper.search.layout import (
+from scraper.search.index_format import (
     FORMAT_VERSION,
     INDEX_DIR,
     encode_shard,

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scraper.search.text import FIELD_SEPARATOR, body_blocks, normalise
+from scraper.search.normalise_text import FIELD_SEPARATOR, body_blocks, normalise
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from scraper.search.text import FIELD_SEPARATOR
+from scraper.search.normalise_text import FIELD_SEPARATOR
 
 U32 = npt.NDArray[np.uint32]
 I64 = npt.NDArray[np.int64]

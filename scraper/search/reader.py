@@ -22,8 +22,8 @@ from typing import Any
 
 from scraper.search.documents import SearchDoc, Section
 from scraper.search.grams import SAME_AS_PREFIX, SAME_AS_SUFFIX, WEIGHTS, gram_hash
-from scraper.search.layout import INDEX_DIR, decode_shard, read_bin
-from scraper.search.text import FIELD_SEPARATOR, normalise
+from scraper.search.index_format import INDEX_DIR, decode_shard, read_bin
+from scraper.search.normalise_text import FIELD_SEPARATOR, normalise
 
 
 @dataclass(frozen=True)

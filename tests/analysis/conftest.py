@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scraper.analysis.archive import Entry
+from scraper.analysis.entries import Entry
 from scraper.records import Article, Author
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from scraper.analysis import stats
-from scraper.analysis.regions import build_region_tree
+from scraper.analysis.region_tree import build_region_tree
 from tests.analysis.conftest import article
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.analysis.text import Segmenter
+from scraper.analysis.segment import Segmenter
 from scraper.analysis.themes import Taxonomy, Theme, assign, load_taxonomy, score
 from scraper.errors import ArchiveError, ConfigError
 

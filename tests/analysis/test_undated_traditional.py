@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from scraper.analysis import stats
-from scraper.analysis.archive import Entry
 from scraper.analysis.concepts import load_glossary
 from scraper.analysis.corpus import analyse
+from scraper.analysis.entries import Entry
 from scraper.analysis.themes import load_taxonomy
 from scraper.hanzi import as_simplified, char_map, fold, has_traditional, to_simplified
 from scraper.regions import resolve_region

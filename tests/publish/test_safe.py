@@ -7,7 +7,7 @@ import datetime as dt
 import markdown
 import pytest
 
-from scraper.analysis.archive import Entry
+from scraper.analysis.entries import Entry
 from scraper.publish.feed import FeedItem, atom
 from scraper.publish.safe import markdown_text, outside_link, published, web_url
 from scraper.publish.urls import slug_path

@@ -16,7 +16,7 @@ from scraper.search.grams import (
     count_grams,
     gram_hash,
 )
-from scraper.search.text import FIELD_SEPARATOR
+from scraper.search.normalise_text import FIELD_SEPARATOR
 
 
 def _entries(table: GramTable) -> dict[str, tuple[int, list[int], list[tuple[int, int]]]]:

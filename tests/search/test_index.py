@@ -12,9 +12,9 @@ import pytest
 from bench.search.reference import ISSUE_QUERIES
 from scraper.search import IndexSettings, SearchDoc, Section, build_index
 from scraper.search.build import order_docs
-from scraper.search.layout import INDEX_DIR, read_bin
+from scraper.search.index_format import INDEX_DIR, read_bin
+from scraper.search.normalise_text import FIELD_SEPARATOR
 from scraper.search.reader import Filters, Searcher, count_in, terms_of
-from scraper.search.text import FIELD_SEPARATOR
 
 WORDS = [
     "人大代表",

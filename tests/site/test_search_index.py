@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scraper.search import build_index, docs_from_dir
-from scraper.search.layout import read_bin
+from scraper.search.index_format import read_bin
 from tests.site.conftest import BuiltSite
 
 pytestmark = pytest.mark.slow

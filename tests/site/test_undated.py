@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from scraper.search.layout import INDEX_DIR, read_bin
+from scraper.search.index_format import INDEX_DIR, read_bin
 from tests.site.conftest import UNDATED_SRC, BuiltSite
 
 pytestmark = pytest.mark.slow

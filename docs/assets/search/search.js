@@ -67,7 +67,7 @@
   const decoder = new TextDecoder();
   const fetchJson = async (url) => JSON.parse(decoder.decode(await fetchBin(url)));
 
-  /* A shard: see scraper/search/layout.py for the format. */
+  /* A shard: see scraper/search/index_format.py for the format. */
   function parseShard(bytes) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const nkeys = view.getUint32(0, true);

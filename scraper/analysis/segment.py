@@ -2,7 +2,7 @@
 
 Segmentation is jieba's exact mode without HMM, run by jieba-rs (the ``rjieba`` binding): the same
 dictionary and algorithm, about ten times faster than the Python package, which set the pace of a
-cold site build. tests/analysis/test_text.py checks that it returns exactly what a
+cold site build. tests/analysis/test_segment.py checks that it returns exactly what a
 ``jieba.Tokenizer`` loaded the same way returns. Each :class:`Segmenter` has a private tokenizer,
 loaded once per vocabulary (the bundled ``userdict.txt`` plus the theme keywords and concept
 terms), so that 人大代表, 一府一委两院, 全过程人民民主 stay whole and tests get the same result.

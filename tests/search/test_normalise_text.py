@@ -10,7 +10,7 @@ import pytest
 
 from scraper.hanzi import char_map
 from scraper.search.documents import doc_from_markdown
-from scraper.search.text import (
+from scraper.search.normalise_text import (
     FIELD_SEPARATOR,
     QUOTES,
     TABLE_FROM,

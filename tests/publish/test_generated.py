@@ -15,7 +15,7 @@ from scraper.analysis.corpus import (
 )
 from scraper.analysis.themes import load_taxonomy
 from scraper.publish import article, charts, feed
-from scraper.publish.pages import Settings, SitePages
+from scraper.publish.generated import Settings, SitePages
 from scraper.records import Author
 from tests.analysis.conftest import article as make
 from tests.analysis.conftest import entries

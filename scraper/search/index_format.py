@@ -5,7 +5,7 @@ with DecompressionStream, so any static server works and nothing depends on Cont
 
 ``meta.bin``            JSON: counts, shard count, settings, vocabularies for the filters
 ``t2s.bin``             JSON: one string, traditional and simplified characters in pairs (the
-                        folding ``normalise`` applies after NFKC, see text.py)
+                        folding ``normalise`` applies after NFKC, see normalise_text.py)
 ``facets.bin``          JSON: per document year, province, theme bitmask and author ids
 ``shards/<n>.bin``      the grams whose hash (gram_hash % shards) is n, with their postings
 ``docs/<id>.bin``       JSON: one article's url, title, date, region, authors and sections

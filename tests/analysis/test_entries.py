@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.analysis.archive import load_archive, parse_article, split_front_matter
+from scraper.analysis.entries import load_archive, parse_article, split_front_matter
 from scraper.errors import ArchiveError
 
 GOOD = """---

@@ -7,7 +7,7 @@ import jieba
 import rjieba
 
 from bench.synth import make_article
-from scraper.analysis.text import Segmenter, join_lines, plain_text, reading_minutes, summary
+from scraper.analysis.segment import Segmenter, join_lines, plain_text, reading_minutes, summary
 from tests.conftest import ROOT, SEEDS
 
 EXTRA_WORDS = ("执法检查", "全过程人民民主", "代表家站建设")

@@ -15,7 +15,7 @@ from html import escape
 
 from scraper.analysis import stats
 from scraper.analysis.corpus import Analysis
-from scraper.analysis.regions import RegionNode
+from scraper.analysis.region_tree import RegionNode
 from scraper.publish import charts, feed
 from scraper.publish.html import (
     UNDATED,
