@@ -313,7 +313,8 @@ def _index(
             if author.position and author.position not in person.positions:
                 person.positions.append(author.position)
         cited: set[str] = set()  # one citation per article and passage
-        for quote in info.quotes:
+        # our own sample articles never put words in anyone's mouth: no quotation from them
+        for quote in () if info.is_sample else info.quotes:
             key = quote_key(quote.text)
             if key in cited:
                 continue
