@@ -14,25 +14,33 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 DIFF_LINES = 24  # lines of diff shown per page
 
 
-def text_chunks(path: Path) -> list[str]:
-    """The visible text of a page as its text nodes, each whitespace-normalised, empties out."""
+def _body(path: Path) -> HtmlElement:
+    """The page's ``<body>`` without the elements a reader does not see as text."""
     root = lxml_html.fromstring(path.read_bytes())
-    body = root.find("body") if root.tag != "body" else root
+    body = root if root.tag == "body" else root.find("body")
     if body is None:
         body = root
     for node in list(body.iter("script", "style", "noscript", "template")):
         node.drop_tree()  # keeps the text after the element (its tail)
-    chunks = (" ".join(s.split()) for s in body.itertext())
+    return body
+
+
+def text_chunks(path: Path) -> list[str]:
+    """The visible text as its text nodes, each whitespace-normalised, empties left out (the
+    lines of the diff shown)."""
+    chunks = (" ".join(s.split()) for s in _body(path).itertext())
     return [c for c in chunks if c]
 
 
 def visible_text(path: Path) -> str:
-    """The page's visible text as one whitespace-normalised string (markup boundaries ignored)."""
-    return " ".join(" ".join(text_chunks(path)).split())
+    """The page's visible text as one string, runs of white space made one space (a space
+    between two elements counts: it shows)."""
+    return " ".join("".join(_body(path).itertext()).split())
 
 
 def pages(site: Path) -> set[str]:
@@ -57,10 +65,20 @@ def compare(site_a: Path, site_b: Path) -> list[str]:
                 lineterm="",
             )
         )
+        if not diff:  # the same text nodes: a space more or less between two of them
+            diff = [_first_difference(visible_text(site_a / page), visible_text(site_b / page))]
         more = len(diff) - DIFF_LINES
         shown = diff[:DIFF_LINES] + ([f"… {more} more diff lines"] if more > 0 else [])
         out.append("\n".join([f"differs: {page}", *shown]))
     return out
+
+
+def _first_difference(a: str, b: str, context: int = 30) -> str:
+    at = next(
+        (k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    start = max(0, at - context)
+    return f"white space: a …{a[start : at + context]}… b …{b[start : at + context]}…"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
