@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from scraper import __version__, importer, review
+from scraper import __version__, importer, project, review
 from scraper.crawl import commands as crawl_commands
 from scraper.publish import commands as publish_commands
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rdkb {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    project.register(subparsers)
     importer.register(subparsers)
     crawl_commands.register(subparsers)
     publish_commands.register(subparsers)
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    project.resolve_docs_argument(args)  # --docs: an archive folder or its docs folder
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
