@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 
 ## site: import the bundled samples into docs/ and build the study site into site/
 site: $(STAMP)
+	@echo "1/2 the bundled sample pages (samples/) into the archive (docs/articles/)"
 	$(RDKB) import samples/
+	@echo "2/2 the study site from docs/ into site/"
 	$(RDKB) build
+	@echo "done: look at it with \`$(RDKB) serve\` (http://127.0.0.1:8000/); rdkb is in $(VENV)/bin (README)"
 
 ## check: lint, format check and type check
 check: $(STAMP)

@@ -101,9 +101,28 @@ def _report_archive(archive: Archive, reported: set[str], err: TextIO) -> None:
             print(f"warning: {problem} (left out until fixed)", file=err)
 
 
-def summary(counts: Counter[str]) -> str:
-    order = ("would import", "new", "updated", "unchanged", "duplicate", "failed")
-    return ", ".join(f"{counts[key]} {key}" for key in order if counts[key]) or "nothing to import"
+# each count with the words a new user needs to read it (``make site`` re-imports the committed
+# samples, so "58 unchanged" alone read like a failure to import)
+_SAID = {
+    "would import": "would import",
+    "new": "new",
+    "updated": "updated",
+    "unchanged": "unchanged (already archived)",
+    "duplicate": "duplicate (reposts of archived articles)",
+    "failed": "failed",
+}
+
+
+def summary(counts: Counter[str], docs: Path | None = None) -> str:
+    """One line saying what an import did; when nothing changed, says so first."""
+    said = ", ".join(f"{counts[key]} {text}" for key, text in _SAID.items() if counts[key])
+    if not said:
+        return "nothing to import"
+    known = counts["unchanged"] + counts["duplicate"]
+    if not known or known != counts.total():
+        return said
+    where = f" ({docs})" if docs is not None else ""
+    return f"nothing new, all {known} pages are already in the archive{where}: {said}"
 
 
 # ``scheme://``: a web address, which Path would quietly turn into a path (http:/host/…)
@@ -140,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
             counts = _import()
     counts["failed"] += len(missing)
     if not args.json:
-        print(f"import: {summary(counts)}", file=sys.stderr)
+        print(f"import: {summary(counts, docs)}", file=sys.stderr)
     imported = sum(v for k, v in counts.items() if k != "failed")
     if counts["failed"] and not imported:
         print("nothing was imported; fix or remove the files named above", file=sys.stderr)
@@ -154,7 +173,11 @@ def register(subparsers: Any) -> None:
         help="import saved article pages (HTML or text dumps, files or folders) into the archive",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
-    parser.add_argument("--docs", default="docs", help="archive folder (default: docs)")
+    parser.add_argument(
+        "--docs",
+        default="docs",
+        help="the archive: the folder rdkb init made, or its docs folder (default: docs)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="write nothing")
     parser.add_argument(
         "--json", action="store_true", help="with --dry-run: print one JSON object per article"
