@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scraper.analysis import bylines as bylines_mod
 from scraper.analysis import keywords as keywords_mod
 from scraper.analysis import related as related_mod
 from scraper.analysis import themes as themes_mod
@@ -80,6 +81,9 @@ class Analysis:
     prev_next: dict[int, tuple[int | None, int | None]]  # (older, newer) within the main theme
     timings: dict[str, float]
     undated: list[int] = field(default_factory=list)  # articles with ``date: null`` (日期不详)
+    # organisation bylines (深圳市人大常委会法制工作委员会, 本报评论员) → their articles, newest
+    # first; most articles first. Neither in ``authors`` nor, when alone, ``unsigned``.
+    organisations: dict[str, list[int]] = field(default_factory=dict)
 
     def info(self, src_uri: str) -> ArticleInfo | None:
         index = self._by_uri().get(src_uri)
@@ -289,6 +293,7 @@ def _index(
     keyword_articles: dict[str, list[int]] = {}
     authors: dict[str, AuthorInfo] = {}
     unsigned: list[int] = []
+    organisations: dict[str, list[int]] = {}
     groups: dict[str, QuoteGroup] = {}
     for i in newest:
         info = infos[i]
@@ -303,9 +308,11 @@ def _index(
             undated.append(i)
         else:
             by_month.setdefault((date.year, date.month), []).append(i)
-        named = [a for a in info.article.authors if a.name]
-        if not named:
+        named, units = bylines_mod.split_bylines(info.article.authors)
+        if not named and not units:
             unsigned.append(i)
+        for unit in units:
+            organisations.setdefault(unit, []).append(i)
         for author in named:
             assert author.name is not None
             person = authors.setdefault(author.name, AuthorInfo(author.name))
@@ -346,6 +353,7 @@ def _index(
         by_month=dict(sorted(by_month.items(), reverse=True)),
         authors=dict(sorted(authors.items(), key=lambda kv: (-len(kv[1].articles), kv[0]))),
         unsigned=unsigned,
+        organisations=dict(sorted(organisations.items(), key=lambda kv: (-len(kv[1]), kv[0]))),
         quotes=quote_groups,
         prev_next=prev_next,
         timings=timings,
