@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,11 +15,12 @@ from scraper.analysis import related as related_mod
 from scraper.analysis import themes as themes_mod
 from scraper.analysis.concepts import Glossary
 from scraper.analysis.entries import Entry
-from scraper.analysis.quotes import Quote, find_quotes, quote_key
+from scraper.analysis.facts import FactSettings, cached_facts
+from scraper.analysis.offload import Offload
+from scraper.analysis.quotes import Quote, quote_key
 from scraper.analysis.region_tree import RegionNode, build_region_tree
-from scraper.analysis.segment import Segmenter, plain_text, reading_minutes, summary
+from scraper.analysis.segment import plain_text, reading_minutes, summary
 from scraper.analysis.themes import Taxonomy
-from scraper.hanzi import as_simplified
 from scraper.records import Article
 
 SAMPLE_HOST_SUFFIX = ".example"
@@ -112,19 +113,6 @@ def is_sample(article: Article) -> bool:
     return any(h.endswith(SAMPLE_HOST_SUFFIX) for h in hosts)
 
 
-@dataclass(frozen=True)
-class Segmentation:
-    """What the analysis learns from jieba's segmentation, per article (same order as entries):
-    the slow part, computed apart (:func:`segment_articles`) so it can run in another process."""
-
-    themes: list[
-        tuple[tuple[str, ...], bool, dict[str, float]]
-    ]  # (slugs, from front matter, scores)
-    keywords: list[tuple[str, ...]]
-    related: list[list[tuple[int, float]]]
-    timings: dict[str, float]
-
-
 def analyse(
     entries: Sequence[Entry],
     taxonomy: Taxonomy,
@@ -134,37 +122,11 @@ def analyse(
     keyword_count: int = 8,
     keyword_pages: int = 100,
     cache_dir: Path | None = None,
+    offload: Offload | None = None,
 ) -> Analysis:
-    """Analyse the archive. Raises ArchiveError for an unknown theme in front matter."""
-    texts = plain_texts(entries)
-    segmentation = segment_articles(
-        entries,
-        texts,
-        taxonomy,
-        glossary,
-        related_count=related_count,
-        keyword_count=keyword_count,
-        cache_dir=cache_dir,
-    )
-    return combine(entries, texts, taxonomy, glossary, segmentation, keyword_pages=keyword_pages)
-
-
-def plain_texts(entries: Sequence[Entry]) -> list[str]:
-    return [plain_text(e.article.body) for e in entries]
-
-
-def segment_articles(
-    entries: Sequence[Entry],
-    texts: Sequence[str],
-    taxonomy: Taxonomy,
-    glossary: Glossary,
-    *,
-    related_count: int = 5,
-    keyword_count: int = 8,
-    cache_dir: Path | None = None,
-) -> Segmentation:
-    """Themes, keywords and related articles: everything that needs jieba's segmentation.
-    Raises ArchiveError for an unknown theme in front matter."""
+    """Analyse the archive: each article's facts from the cache or computed (``offload``: half
+    of many uncached ones in the build's worker), then what needs them all (related articles,
+    listings). Raises ArchiveError for an unknown theme in front matter."""
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -174,75 +136,38 @@ def segment_articles(
         timings[name] = round(now - clock, 3)
         clock = now
 
-    articles = [e.article for e in entries]
-    segmenter = Segmenter((*taxonomy.keywords, *glossary.terms))
-    lap("prepare")
-    # traditional characters are read as simplified (監督 counts as 监督); the text stays as written
-    segmented = segmenter.segment_cached(
-        [(as_simplified(a.title), as_simplified(t)) for a, t in zip(articles, texts, strict=True)],
+    texts = plain_texts(entries)
+    settings = FactSettings(taxonomy, glossary)
+    facts, computed = cached_facts(
+        [(e.article.title, t) for e, t in zip(entries, texts, strict=True)],
+        settings,
         cache_dir,
+        offload,
     )
-    lap("segment")
-
-    infos_themes: list[tuple[tuple[str, ...], bool, dict[str, float]]] = []
-    for entry, seg in zip(entries, segmented, strict=True):
-        scores = themes_mod.score(taxonomy, seg.body, seg.title, seg.tokens)
-        override = entry.article.extra.get("themes")
-        if override:
-            infos_themes.append((taxonomy.resolve(override, entry.src_uri), True, scores))
-        else:
-            infos_themes.append((themes_mod.assign(taxonomy, scores), False, scores))
-    lap("themes")
-
-    kws = [keywords_mod.keywords(s.body, s.title, keyword_count) for s in segmented]
+    lap(f"facts ({computed} computed)")
+    keywords = keywords_mod.keywords_of_archive(facts, keyword_count, exclude=glossary.terms)
     lap("keywords")
-
+    themes = [
+        _themes(entry, fact.theme_scores, taxonomy)
+        for entry, fact in zip(entries, facts, strict=True)
+    ]
     matrix, _ = related_mod.tfidf_vectors(
-        [s.body + Counter({w: c * 3 for w, c in s.title.items()}) for s in segmented]
+        [Counter(f.body) + Counter({w: c * 3 for w, c in f.title.items()}) for f in facts]
     )
     related = related_mod.top_related(matrix, k=related_count)
     lap("related")
-    return Segmentation(infos_themes, kws, related, timings)
-
-
-def unsegmented(entries: Sequence[Entry]) -> Segmentation:
-    """No themes, keywords or related articles: what the front matter alone allows."""
-    n = len(entries)
-    return Segmentation([((), False, {})] * n, [()] * n, [[]] * n, {})
-
-
-def combine(
-    entries: Sequence[Entry],
-    texts: Sequence[str],
-    taxonomy: Taxonomy,
-    glossary: Glossary,
-    segmentation: Segmentation,
-    *,
-    keyword_pages: int = 100,
-) -> Analysis:
-    """The whole analysis from the segmentation's results and the rest (concepts, quotes, …)."""
-    timings = dict(segmentation.timings)
-    clock = time.perf_counter()
-    concepts = [
-        glossary.mentions(e.article.title + "\n" + t) for e, t in zip(entries, texts, strict=True)
-    ]
-    quotes = [find_quotes(t) for t in texts]
-    now = time.perf_counter()
-    timings["concepts+quotes"] = round(now - clock, 3)
-    clock = now
-    infos_themes = segmentation.themes
     infos = [
         ArticleInfo(
             index=i,
             src_uri=entry.src_uri,
             article=entry.article,
-            themes=infos_themes[i][0],
-            themes_from_front_matter=infos_themes[i][1],
-            scores=infos_themes[i][2],
-            keywords=segmentation.keywords[i],
-            concepts=tuple(concepts[i]),
-            quotes=tuple(quotes[i]),
-            related=tuple(segmentation.related[i]),
+            themes=themes[i][0],
+            themes_from_front_matter=themes[i][1],
+            scores=facts[i].theme_scores,
+            keywords=keywords[i],
+            concepts=facts[i].concepts,
+            quotes=facts[i].quotes,
+            related=tuple(related[i]),
             summary=summary(entry.article.body),
             chars=len("".join(texts[i].split())),
             reading_minutes=reading_minutes(len("".join(texts[i].split()))),
@@ -251,31 +176,22 @@ def combine(
         for i, entry in enumerate(entries)
     ]
     analysis = _index(infos, taxonomy, glossary, keyword_pages, timings)
-    timings["indexes"] = round(time.perf_counter() - clock, 3)
+    lap("listings")
     return analysis
 
 
-def with_segmentation(
-    preliminary: Analysis, segmentation: Segmentation, *, keyword_pages: int = 100
-) -> Analysis:
-    """The analysis :func:`combine` gives, reusing what ``preliminary`` (combined with
-    :func:`unsegmented`) already found: concepts, quotes, summaries."""
-    clock = time.perf_counter()
-    timings = {**segmentation.timings, **preliminary.timings}
-    infos = [
-        replace(
-            info,
-            themes=segmentation.themes[i][0],
-            themes_from_front_matter=segmentation.themes[i][1],
-            scores=segmentation.themes[i][2],
-            keywords=segmentation.keywords[i],
-            related=tuple(segmentation.related[i]),
-        )
-        for i, info in enumerate(preliminary.infos)
-    ]
-    analysis = _index(infos, preliminary.taxonomy, preliminary.glossary, keyword_pages, timings)
-    timings["indexes"] = round(time.perf_counter() - clock, 3)
-    return analysis
+def plain_texts(entries: Sequence[Entry]) -> list[str]:
+    return [plain_text(e.article.body) for e in entries]
+
+
+def _themes(
+    entry: Entry, scores: Mapping[str, float], taxonomy: Taxonomy
+) -> tuple[tuple[str, ...], bool]:
+    """The article's themes: from its front matter if it names them, else from the scores."""
+    override = entry.article.extra.get("themes")
+    if override:
+        return taxonomy.resolve(override, entry.src_uri), True
+    return themes_mod.assign(taxonomy, scores), False
 
 
 def _index(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import resource
 import shutil
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -46,20 +46,17 @@ class IndexStats:
     shards: int
     bytes: int  # compressed bytes written
     seconds: float  # in the calling process
-    background_seconds: float | None = None  # counting the grams in a child process, if it did
+    background_seconds: float | None = None  # counting the grams in the worker, if it did
     background_peak_mb: int | None = None  # that process's peak resident set
 
     def summary(self) -> str:
-        counted = (
+        words = f"{self.keys} index terms, {self.bytes / 1e6:.1f} MB"
+        background = (
             ""
             if self.background_seconds is None
-            else f"grams counted beside the conversion ({self.background_seconds:.1f} s, "
-            f"peak {self.background_peak_mb} MB), "
+            else f"; {self.background_seconds:.1f} s of it beside the page rendering"
         )
-        return (
-            f"search index: {self.docs} articles, {self.keys} grams, {self.postings} postings, "
-            f"{self.shards} shards, {self.bytes / 1e6:.1f} MB, {counted}{self.seconds:.1f} s"
-        )
+        return f"search index: {self.docs} articles, {words}, {self.seconds:.1f} s{background}"
 
 
 def order_docs(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
@@ -179,7 +176,7 @@ def write_gram_shards(
 ) -> GramShards:
     """The n-gram postings of the articles' indexed texts (in document order), as shards.
 
-    Needs only the text: the site build runs it in a child process while pages are converted."""
+    Needs only the text: the site build runs it in its worker while pages are converted."""
     started = time.perf_counter()
     table = count_grams(texts, min_docs=settings.min_docs, max_len=settings.max_len)
     width = 2 if len(urls) < 1 << 16 else 4
@@ -192,8 +189,18 @@ def write_gram_shards(
         shards,
         written,
         time.perf_counter() - started,
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,  # Linux: kB
+        _peak_mb(),
     )
+
+
+def _peak_mb() -> int:
+    """This process's peak resident set in MB (0 where ``resource`` is missing: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // (1 << 20) if sys.platform == "darwin" else peak // 1024  # bytes / kB
 
 
 def write_doc_records(ordered: Sequence[SearchDoc], out: Path) -> int:

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from scraper.analysis import facts as facts_mod
 from scraper.analysis.concepts import load_glossary
-from scraper.analysis.corpus import (
-    analyse,
-    combine,
-    is_sample,
-    plain_texts,
-    segment_articles,
-    unsegmented,
-    with_segmentation,
-)
+from scraper.analysis.corpus import Analysis, analyse, is_sample
+from scraper.analysis.offload import Offload
 from scraper.analysis.themes import load_taxonomy
 from scraper.records import Author
 from tests.analysis.conftest import article, entries
@@ -51,10 +48,9 @@ def test_indexes_prev_next_and_authors(tmp_path: Path) -> None:
     assert result.infos[3].is_sample and not result.infos[0].is_sample
     assert result.infos[0].related[0][0] in (1, 2)
     # the second run reads jieba's segmentation from the cache and agrees
-    assert list(tmp_path.glob("segments-*.pickle"))
+    assert list(tmp_path.glob("facts-*.pickle"))
     again = analyse(entries(*ARTS), load_taxonomy(), load_glossary(), cache_dir=tmp_path)
     assert [i.themes for i in again.infos] == [i.themes for i in result.infos]
-    assert again.timings["segment"] <= result.timings["segment"] + 0.05
 
 
 def test_sample_detection_uses_every_url() -> None:
@@ -63,17 +59,51 @@ def test_sample_detection_uses_every_url() -> None:
     assert not is_sample(article("a", ""))
 
 
-def test_segmentation_added_later_gives_the_same_analysis() -> None:
-    """The site build renders page names from the front matter first and adds the segmentation's
-    results (from another process) later: the result must be what ``analyse`` gives at once."""
+def test_facts_are_cached_by_content(tmp_path: Path) -> None:
+    """Issue 14, point 3: a second analysis computes nothing; a changed article alone is
+    computed again; the results are the same as without the cache."""
     arts = entries(*ARTS)
     taxonomy, glossary = load_taxonomy(), load_glossary()
-    texts = plain_texts(arts)
-    preliminary = combine(arts, texts, taxonomy, glossary, unsegmented(arts))
-    assert all(not i.themes and not i.related for i in preliminary.infos)
-    assert preliminary.by_concept["zhifa-jiancha"] == [2, 1, 0]  # no segmentation needed
-    later = with_segmentation(preliminary, segment_articles(arts, texts, taxonomy, glossary))
-    at_once = analyse(arts, taxonomy, glossary)
-    assert later.infos == at_once.infos
-    assert later.by_theme == at_once.by_theme and later.by_keyword == at_once.by_keyword
-    assert later.prev_next == at_once.prev_next
+    fresh = analyse(arts, taxonomy, glossary)
+    first = analyse(arts, taxonomy, glossary, cache_dir=tmp_path)
+    assert _computed(first) == len(arts) and list(tmp_path.glob("facts-*.pickle"))
+    again = analyse(arts, taxonomy, glossary, cache_dir=tmp_path)
+    assert _computed(again) == 0
+    assert again.infos == first.infos == fresh.infos and again.by_keyword == fresh.by_keyword
+    changed = [
+        arts[0],
+        *arts[1:-1],
+        replace(arts[-1], article=replace(arts[-1].article, body="新的正文：执法检查。")),
+    ]
+    after = analyse(changed, taxonomy, glossary, cache_dir=tmp_path)
+    assert _computed(after) == 1
+    assert after.infos[-1].concepts == analyse(changed, taxonomy, glossary).infos[-1].concepts
+
+
+def test_a_broken_cache_is_computed_again(tmp_path: Path) -> None:
+    arts = entries(*ARTS)
+    taxonomy, glossary = load_taxonomy(), load_glossary()
+    analyse(arts, taxonomy, glossary, cache_dir=tmp_path)
+    for path in tmp_path.glob("facts-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert _computed(analyse(arts, taxonomy, glossary, cache_dir=tmp_path)) == len(arts)
+
+
+def test_the_worker_computes_what_the_build_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Half of many uncached articles go to the one worker process (spawned: plain data in,
+    plain records out); the analysis is the same as computed in this process."""
+    arts = entries(*ARTS)
+    taxonomy, glossary = load_taxonomy(), load_glossary()
+    monkeypatch.setattr(facts_mod, "OFFLOAD_MIN", 2)
+    offload = Offload()
+    try:
+        shared = analyse(arts, taxonomy, glossary, offload=offload)
+        assert offload.started
+    finally:
+        offload.close()
+    assert shared.infos == analyse(arts, taxonomy, glossary).infos
+
+
+def _computed(analysis: Analysis) -> int:
+    (key,) = [k for k in analysis.timings if k.startswith("facts")]
+    return int(key.split("(")[1].split()[0])
