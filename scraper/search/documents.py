@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from scraper.search.normalise_text import FIELD_SEPARATOR, body_blocks, normalise
 
@@ -28,6 +29,7 @@ class SearchDoc:
     authors: tuple[str, ...] = ()  # names; a position when the name is unknown
     themes: tuple[str, ...] = ()  # theme names
     sections: tuple[Section, ...] = ()
+    sample: bool = False  # our own writing (see is_sample): results carry the 样例 mark
 
     @property
     def province(self) -> str:
@@ -54,7 +56,26 @@ class SearchDoc:
             "r": list(self.region),
             "a": list(self.authors),
             "s": [[s.anchor, s.heading, s.text] for s in self.sections],
+            "x": 1 if self.sample else 0,
         }
+
+
+# Sample articles (our own writing) live on hosts under the reserved .example domain; the same
+# rule as scraper.analysis.corpus.is_sample, read here from the front matter's URLs.
+SAMPLE_HOST_SUFFIX = ".example"
+
+
+def is_sample(meta: Mapping[str, Any]) -> bool:
+    """Whether the article is one of ours: the site must never pass it off as a real report."""
+    urls = [meta.get("url"), meta.get("original_url"), *_strings(meta.get("also_at"))]
+    return any(_host(u).endswith(SAMPLE_HOST_SUFFIX) for u in urls if isinstance(u, str))
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # a hand-edited URL that is not one ("http://[x")
+        return ""
 
 
 def _authors(value: Any) -> tuple[str, ...]:
@@ -116,4 +137,5 @@ def doc_from_markdown(
         authors=_authors(meta.get("authors")),
         themes=tuple(themes) if themes is not None else _strings(meta.get("themes")),
         sections=tuple(sections),
+        sample=is_sample(meta),
     )

@@ -9,6 +9,8 @@ only the shards and articles a query needs.
    that is not listed is rare (or longer than ``maxLen``): the intersection of the documents of
    its 2- and 3-grams gives candidates, which are checked against the article text.
 3. Rank: more terms in the title first, then more matches, then newer.
+4. Filters: theme, province and year by exact name; author by exact name when the archive has an
+   author of that name, else every author whose name contains it (typing 王 keeps 王海峰, 王芳…).
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ class Searcher:
             region=tuple(data["r"]),
             authors=tuple(data["a"]),
             sections=tuple(Section(*s) for s in data["s"]),
+            sample=bool(data.get("x")),
         )
 
     def lookup(self, gram: str) -> tuple[int, list[int], list[int]] | None:
@@ -152,17 +155,28 @@ class Searcher:
         year = position("years", filters.year)
         province = position("provinces", filters.province)
         theme = position("themes", filters.theme)
-        author = position("authors", filters.author)
+        authors = _authors_matching(facets["authors"], filters.author)
 
         def keep(number: int) -> bool:
             return (
                 (year is None or facets["y"][number] == year)
                 and (province is None or facets["p"][number] == province)
                 and (theme is None or (theme >= 0 and facets["t"][number] >> theme & 1 == 1))
-                and (author is None or author in facets["a"][number])
+                and (authors is None or not authors.isdisjoint(facets["a"][number]))
             )
 
         return keep
+
+
+def _authors_matching(names: list[str], wanted: str | None) -> set[int] | None:
+    """Positions of the authors an author filter keeps (None: no author filter)."""
+    if wanted is None or not wanted.strip():
+        return None
+    wanted = wanted.strip()
+    if wanted in names:
+        return {names.index(wanted)}
+    key = normalise(wanted)
+    return {i for i, name in enumerate(names) if key in normalise(name)}
 
 
 def _pieces(term: str, max_len: int) -> list[str]:
