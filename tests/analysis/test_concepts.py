@@ -90,3 +90,28 @@ def test_duplicate_terms_are_rejected(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="already belongs to a"):
         load_glossary(path)
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def test_a_concept_term_is_never_a_keyword_so_counts_cannot_disagree() -> None:
+    """Issue 15: 四个机关 was a keyword (its own page, 3 articles) and a concept (6)."""
+    from scraper.analysis.corpus import analyse
+    from scraper.analysis.entries import load_archive
+    from scraper.analysis.themes import load_taxonomy
+
+    glossary = load_glossary()
+    result = analyse(load_archive(DOCS), load_taxonomy(), glossary)
+    terms = set(glossary.terms)
+    assert not terms & set(result.by_keyword)  # no keyword page for a concept
+    assert all(not terms & set(info.keywords) for info in result.infos)
+    # the concept page counts every article that mentions the concept, under any of its terms
+    si_ge = glossary.get("si-ge-jiguan")
+    mentioning = [
+        i.index
+        for i in result.infos
+        if any(t in i.article.title + i.article.body for t in si_ge.terms)
+    ]
+    assert sorted(result.by_concept["si-ge-jiguan"]) == sorted(mentioning)
+    assert len(mentioning) >= 2
