@@ -1,8 +1,10 @@
-"""The generated pages of the study site, rendered from an :class:`Analysis`.
+"""The generated pages of the study site, rendered from an :class:`Analysis` with the templates
+in ``scraper/publish/templates/`` (a site owner overrides any of them: ``templating.py``).
 
 Nothing here is written to ``docs/``: :meth:`SitePages.files` returns (src_uri, content) pairs that
 the hook adds to MkDocs' files in memory. A listing page is a Markdown title plus an HTML body the
 hook appends after conversion (links computed here from the pages' URLs; the site tests check them).
+Python passes records and hrefs; the templates print them, escaped.
 """
 
 from __future__ import annotations
@@ -11,21 +13,16 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from html import escape
+from typing import Any
+
+import jinja2
 
 from scraper.analysis import stats
 from scraper.analysis.corpus import Analysis
 from scraper.analysis.region_tree import RegionNode
 from scraper.publish import charts, feed
-from scraper.publish.html import (
-    UNDATED,
-    author_label,
-    entry_list,
-    entry_parts,
-    link,
-    pager,
-)
 from scraper.publish.safe import markdown_text
+from scraper.publish.templating import UNDATED, author_label, make_environment
 from scraper.publish.urls import page_url, relative, slug_path
 
 UNSIGNED_TITLE = "未署名文章"
@@ -110,15 +107,24 @@ class Paths:
 
 
 class SitePages:
-    """Renders every generated page; ``href(from_src, to_src)`` gives the link between two pages."""
+    """Renders every generated page; ``href(from_src, to_src)`` gives the link between two pages.
+    ``templates``: the Jinja environment (:func:`make_environment`; a site's overrides first)."""
 
-    def __init__(self, analysis: Analysis, settings: Settings) -> None:
+    def __init__(
+        self,
+        analysis: Analysis,
+        settings: Settings,
+        templates: jinja2.Environment | None = None,
+    ) -> None:
         self.analysis = analysis
         self.settings = settings
+        self.templates = templates if templates is not None else make_environment()
         self.paths = Paths(analysis, settings.use_directory_urls)
         self._urls: dict[str, str] = {}
-        self._parts: dict[int, tuple[str, str]] = {}
-        self._short_parts: dict[int, tuple[str, str]] = {}
+
+    def render(self, template: str, **context: Any) -> str:
+        """``template`` (e.g. ``"listing.html"``) rendered with ``context``."""
+        return self.templates.get_template(template).render(context)
 
     # -- links ---------------------------------------------------------------------------------
     def url(self, src_uri: str) -> str:
@@ -130,30 +136,39 @@ class SitePages:
     def href(self, from_src: str, to_src: str) -> str:
         return relative(self.url(from_src), self.url(to_src))
 
-    def _page_href(self, src: str, page_src: Callable[[int], str], page: int) -> str:
-        return self.href(src, page_src(page))
-
-    def _entry(self, i: int) -> tuple[str, str]:
-        found = self._parts.get(i)
-        if found is None:
-            found = self._parts[i] = entry_parts(self.analysis.infos[i])
-        return found
-
-    def _short_entry(self, i: int) -> tuple[str, str]:
-        found = self._short_parts.get(i)
-        if found is None:
-            found = self._short_parts[i] = entry_parts(self.analysis.infos[i], summary=False)
-        return found
+    def entries(self, src: str, indices: Sequence[int]) -> list[tuple[str, Any]]:
+        """(href from ``src``, ArticleInfo) for each article: what entries.html lists."""
+        infos = self.analysis.infos
+        return [(self.href(src, infos[i].src_uri), infos[i]) for i in indices]
 
     def articles(
         self, src: str, indices: Sequence[int], css: str = "rdkb-list", summary: bool = True
     ) -> str:
-        return entry_list(
-            indices,
-            self._entry if summary else self._short_entry,
-            lambda i: self.href(src, self.paths.article(i)),
-            css,
+        return self.render(
+            "entries.html", entries=self.entries(src, indices), css=css, summary=summary
         )
+
+    def pager(
+        self, src: str, page_src: Callable[[int], str], current: int, total: int
+    ) -> list[dict[str, Any]]:
+        """Page links 1 … total around ``current`` (pager.html); empty for one page."""
+        if total <= 1:
+            return []
+
+        def to(n: int, text: str | int, rel: str = "") -> dict[str, Any]:
+            return {"text": text, "href": self.href(src, page_src(n)), "rel": rel, "current": False}
+
+        items = [to(current - 1, "上一页", "prev")] if current > 1 else []
+        for n in range(1, total + 1):
+            if n == current:
+                items.append({"text": n, "href": None, "rel": "", "current": True})
+            elif n in (1, total) or abs(n - current) <= 2:
+                items.append(to(n, n))
+            elif items[-1]["text"] != "…":
+                items.append({"text": "…", "href": None, "rel": "", "current": False})
+        if current < total:
+            items.append(to(current + 1, "下一页", "next"))
+        return items
 
     # -- pages ---------------------------------------------------------------------------------
     def files(self) -> list[GeneratedFile]:
@@ -173,132 +188,131 @@ class SitePages:
         self,
         page_src: Callable[[int], str],
         heading: str,
-        intro: str,
+        template: str,
         indices: Sequence[int],
         compact: bool = False,
+        **context: Any,
     ) -> list[GeneratedFile]:
-        """A paginated list of article entries (page 1 at ``page_src(1)``)."""
+        """A paginated list of article entries (page 1 at ``page_src(1)``), each page's body
+        rendered from ``template`` (which extends listing.html) with ``context``."""
         size = self.settings.compact_page_size if compact else self.settings.page_size
         total = max(1, math.ceil(len(indices) / size))
         out = []
         for page in range(1, total + 1):
             title = heading if page == 1 else f"{heading}（第 {page} 页）"
-            body = partial(self._listing_body, page_src, page, total, intro, indices, size, compact)
+            body = partial(
+                self._listing_body, template, page_src, page, total, indices, size, compact, context
+            )
             out.append(GeneratedFile(page_src(page), f"# {_md(title)}\n", body))
         return out
 
     def _listing_body(
         self,
+        template: str,
         page_src: Callable[[int], str],
         page: int,
         total: int,
-        intro: str,
         indices: Sequence[int],
         size: int,
         compact: bool,
+        context: dict[str, Any],
     ) -> str:
         src = page_src(page)
-        chunk = indices[(page - 1) * size : page * size]
-        count = f'<p class="rdkb-count">共 {len(indices)} 篇文章'
-        count += f"，第 {page}/{total} 页</p>" if total > 1 else "</p>"
-        nav = pager(page, total, partial(self._page_href, src, page_src))
-        css = "rdkb-list rdkb-list--compact" if compact else "rdkb-list"
-        return "\n".join(
-            x for x in (intro, count, self.articles(src, chunk, css, summary=not compact), nav) if x
+        hrefs = {
+            key[: -len("_src")] + "_href": self.href(src, value)
+            for key, value in context.items()
+            if key.endswith("_src")
+        }
+        return self.render(
+            template,
+            **context,
+            **hrefs,
+            count=len(indices),
+            page=page,
+            total=total,
+            entries=self.entries(src, indices[(page - 1) * size : page * size]),
+            css="rdkb-list rdkb-list--compact" if compact else "rdkb-list",
+            summary=not compact,
+            pager=self.pager(src, page_src, page, total),
         )
+
+    def _cards(self, src: str) -> list[tuple[str, Any, int]]:
+        a = self.analysis
+        return [
+            (self.href(src, self.paths.theme(t.slug)), t, len(a.by_theme[t.slug]))
+            for t in a.taxonomy.themes
+        ]
 
     def theme_pages(self) -> list[GeneratedFile]:
         a = self.analysis
         out = []
-        rows = []
         for theme in a.taxonomy.themes:
-            members = a.by_theme[theme.slug]
-            rows.append(
-                f'<li class="rdkb-card">'
-                f"{link(self.href('themes/index.md', self.paths.theme(theme.slug)), theme.name)}"
-                f'<span class="rdkb-badge">{len(members)} 篇</span>'
-                f"<p>{escape(theme.description)}</p></li>"
-            )
             out += self._listing(
                 partial(self.paths.theme, theme.slug),
                 f"专题：{theme.name}",
-                f'<p class="rdkb-lead">{escape(theme.description)}</p>',
-                members,
+                "theme.html",
+                a.by_theme[theme.slug],
+                theme=theme,
             )
         untagged = sum(1 for info in a.infos if not info.themes)
-        note = (
-            f'\n\n<p class="rdkb-note">另有 {untagged} 篇文章与各专题的关键词关联不足，未归入专题，'
-            "可通过地区、时间或作者浏览。</p>"
-            if untagged
-            else ""
-        )
-        index = (
-            '<p class="rdkb-lead">按工作领域归类的文章。一篇文章可属于多个专题；'
-            "归类依据文中关键词的加权计数（见“关于本站”），文章也可在元数据中手工指定专题。</p>\n"
-            '<ul class="rdkb-cards">\n' + "\n".join(rows) + "\n</ul>" + note + "\n"
-        )
+
+        def index() -> str:
+            return self.render(
+                "themes.html", cards=self._cards("themes/index.md"), untagged=untagged
+            )
+
         # the counts depend on the segmentation: the body is added after conversion
-        return [GeneratedFile("themes/index.md", "# 专题\n", lambda: index), *out]
+        return [GeneratedFile("themes/index.md", "# 专题\n", index), *out]
 
     def region_pages(self) -> list[GeneratedFile]:
         a = self.analysis
         root = a.regions
         out: list[GeneratedFile] = []
 
-        def tree(node: RegionNode, depth: int) -> str:
-            items = []
-            for child in node.sorted_children():
-                href = self.href("regions/index.md", self.paths.region(child.path))
-                sub = tree(child, depth + 1) if child.children else ""
-                items.append(
-                    f"<li>{link(href, child.name)} "
-                    f'<span class="rdkb-badge">{child.count}</span>{sub}</li>'
-                )
-            return f'<ul class="rdkb-tree rdkb-tree--{depth}">' + "".join(items) + "</ul>"
+        def tree(node: RegionNode) -> list[dict[str, Any]]:
+            return [
+                {
+                    "href": self.href("regions/index.md", self.paths.region(child.path)),
+                    "name": child.name,
+                    "count": child.count,
+                    "children": tree(child),
+                }
+                for child in node.sorted_children()
+            ]
 
         for node in root.walk():
             src = self.paths.region(node.path)
-            crumbs = " › ".join(
-                link(self.href(src, self.paths.region(node.path[: k + 1])), name)
-                for k, name in enumerate(node.path[:-1])
-            )
-            intro = f'<p class="rdkb-crumbs">{link(self.href(src, "regions/index.md"), "全部地区")}'
-            intro += f" › {crumbs}</p>" if crumbs else "</p>"
-            if node.children:
-                subs = "".join(
-                    f"<li>{link(self.href(src, self.paths.region(c.path)), c.name)}"
-                    f' <span class="rdkb-badge">{c.count}</span></li>'
-                    for c in node.sorted_children()
-                )
-                intro += f'\n\n<p>下辖地区：</p><ul class="rdkb-inline">{subs}</ul>'
             out += self._listing(
                 partial(self.paths.region, node.path),
                 " ".join(node.path),
-                intro + "\n\n<p>包括下辖地区的文章。</p>" if node.children else intro,
+                "region.html",
                 a.newest_first(node.articles),
                 compact=True,
+                all_src="regions/index.md",
+                crumbs=[
+                    (self.href(src, self.paths.region(node.path[: k + 1])), name)
+                    for k, name in enumerate(node.path[:-1])
+                ],
+                subregions=[
+                    (self.href(src, self.paths.region(c.path)), c.name, c.count)
+                    for c in node.sorted_children()
+                ],
             )
-        index = (
-            '# 地区\n\n<p class="rdkb-lead">按省、市、县（区）浏览，'
-            "数字为文章篇数（含下辖地区）。</p>\n\n"
-        )
-        index += tree(root, 0) + "\n"
+        no_region = None
         if root.direct:
-            index += (
-                "\n\n"
-                + link(
-                    self.href("regions/index.md", self.paths.region(())),
-                    f"{NO_REGION_TITLE}（{len(root.direct)} 篇）",
-                )
-                + "\n"
-            )
+            no_region = {
+                "href": self.href("regions/index.md", self.paths.region(())),
+                "title": NO_REGION_TITLE,
+                "count": len(root.direct),
+            }
             out += self._listing(
                 partial(self.paths.region, ()),
                 NO_REGION_TITLE,
-                "<p>这些文章的作者职务、来源和网站都没有指明地区。</p>",
+                "no_region.html",
                 a.newest_first(root.direct),
                 compact=True,
             )
+        index = self.render("regions.html", tree=tree(root), no_region=no_region) + "\n"
         return [GeneratedFile("regions/index.md", index), *out]
 
     def time_pages(self) -> list[GeneratedFile]:
@@ -307,57 +321,55 @@ class SitePages:
         years: dict[int, list[tuple[int, list[int]]]] = {}
         for (year, month), members in a.by_month.items():
             years.setdefault(year, []).append((month, members))
-        index_rows = []
+        rows = []
         for year, months in years.items():
             src = self.paths.year(year)
-            total = sum(len(m) for _, m in months)
-            index_rows.append(
-                f"<li>{link(self.href('archive/index.md', src), f'{year} 年')}"
-                f' <span class="rdkb-badge">{total}</span>：'
-                + " ".join(
-                    link(self.href("archive/index.md", self.paths.month(year, m)), f"{m} 月")
-                    + f"<small>({len(ms)})</small>"
-                    for m, ms in sorted(months)
-                )
-                + "</li>"
+            rows.append(
+                {
+                    "href": self.href("archive/index.md", src),
+                    "year": year,
+                    "count": sum(len(m) for _, m in months),
+                    "months": [
+                        {
+                            "href": self.href("archive/index.md", self.paths.month(year, m)),
+                            "month": m,
+                            "count": len(ms),
+                        }
+                        for m, ms in sorted(months)
+                    ],
+                }
             )
-            parts = [f"# {year} 年\n"]
+            year_months = []
             for month, members in months:
-                msrc = self.paths.month(year, month)
-                parts.append(f"## {year} 年 {month} 月\n")
-                parts.append(
-                    f"<p>{link(self.href(src, msrc), f'{month} 月全部 {len(members)} 篇文章')}"
-                    "</p>\n"
+                year_months.append(
+                    {
+                        "month": month,
+                        "href": self.href(src, self.paths.month(year, month)),
+                        "count": len(members),
+                        "entries": self.entries(src, members[:5]),
+                    }
                 )
-                parts.append(self.articles(src, members[:5], "rdkb-list rdkb-list--compact") + "\n")
                 out += self._listing(
                     partial(self.paths.month, year, month),
                     f"{year} 年 {month} 月",
-                    f'<p class="rdkb-crumbs">{link(self.href(msrc, "archive/index.md"), "时间")} › '
-                    f"{link(self.href(msrc, src), f'{year} 年')}</p>",
+                    "month.html",
                     members,
+                    year=year,
+                    month=month,
+                    time_src="archive/index.md",
+                    year_src=src,
                 )
-            out.append(GeneratedFile(src, "\n".join(parts)))
+            out.append(GeneratedFile(src, self.render("year.html", year=year, months=year_months)))
+        undated = None
         if a.undated:
-            undated_src = self.paths.undated()
-            index_rows.append(
-                f"<li>{link(self.href('archive/index.md', undated_src), UNDATED)}"
-                f' <span class="rdkb-badge">{len(a.undated)}</span></li>'
-            )
+            undated = {
+                "href": self.href("archive/index.md", self.paths.undated()),
+                "count": len(a.undated),
+            }
             out += self._listing(
-                self.paths.undated,
-                UNDATED,
-                f'<p class="rdkb-crumbs">'
-                f"{link(self.href(undated_src, 'archive/index.md'), '时间')}</p>\n\n"
-                "<p>原文没有可信的发表日期。核实后可在文章的元数据中填写 <code>date</code>"
-                "（见 <code>rdkb review</code>）。</p>",
-                a.undated,
+                self.paths.undated, UNDATED, "undated.html", a.undated, time_src="archive/index.md"
             )
-        index = (
-            '# 时间\n\n<p class="rdkb-lead">按发表年月浏览。</p>\n\n<ul class="rdkb-years">'
-            + "".join(index_rows)
-            + "</ul>\n"
-        )
+        index = self.render("archive.html", years=rows, undated=undated) + "\n"
         return [GeneratedFile("archive/index.md", index), *out]
 
     def author_pages(self) -> list[GeneratedFile]:
@@ -365,45 +377,32 @@ class SitePages:
         out: list[GeneratedFile] = []
         rows = []
         for name, person in a.authors.items():
-            src = self.paths.author(name)
             rows.append(
-                f"<li>{link(self.href('authors/index.md', src), name)}"
-                f' <span class="rdkb-badge">{len(person.articles)}</span>'
-                + (
-                    f"<small>{escape('；'.join(person.positions))}</small>"
-                    if person.positions
-                    else ""
-                )
-                + "</li>"
+                {
+                    "href": self.href("authors/index.md", self.paths.author(name)),
+                    "name": name,
+                    "count": len(person.articles),
+                    "positions": person.positions,
+                }
             )
-            positions = "".join(f"<li>{escape(p)}</li>" for p in person.positions)
-            intro = (
-                f'<p class="rdkb-crumbs">{link(self.href(src, "authors/index.md"), "全部作者")}</p>'
-            )
-            if positions:
-                intro += f"\n\n<p>署名时的职务：</p><ul>{positions}</ul>"
             out += self._listing(
                 partial(self.paths.author, name),
                 f"作者：{name}",
-                intro,
+                "author.html",
                 person.articles,
                 compact=True,
+                name=name,
+                person=person,
+                all_src="authors/index.md",
             )
-        unsigned_src = self.paths.author(None)
-        unsigned_label = f"{UNSIGNED_TITLE}（{len(a.unsigned)} 篇）"
         out += self._listing(
-            partial(self.paths.author, None),
-            UNSIGNED_TITLE,
-            "<p>原文没有署名作者（包括标为“佚名”的文章）。只写明作者职务的，职务列在文章信息中。</p>",
-            a.unsigned,
-            compact=True,
+            partial(self.paths.author, None), UNSIGNED_TITLE, "unsigned.html", a.unsigned, True
         )
-        index = (
-            '# 作者\n\n<p class="rdkb-lead">按署名作者浏览，'
-            "数字为文章篇数，后附署名时的职务。</p>\n\n"
-            f"<p>{link(self.href('authors/index.md', unsigned_src), unsigned_label)}</p>\n\n"
-            '<ul class="rdkb-authors">' + "".join(rows) + "</ul>\n"
-        )
+        unsigned = {
+            "href": self.href("authors/index.md", self.paths.author(None)),
+            "count": len(a.unsigned),
+        }
+        index = self.render("authors.html", authors=rows, unsigned=unsigned) + "\n"
         return [GeneratedFile("authors/index.md", index), *out]
 
     def concept_pages(self) -> list[GeneratedFile]:
@@ -413,61 +412,52 @@ class SitePages:
         for concept in a.glossary.concepts:
             members = a.by_concept[concept.slug]
             src = self.paths.concept(concept.slug)
-            aliases = f"（又作：{'、'.join(concept.aliases)}）" if concept.aliases else ""
             rows.append(
-                f"<dt>{link(self.href('concepts/index.md', src), concept.name)}"
-                f' <span class="rdkb-badge">{len(members)} 篇</span></dt>'
-                f"<dd>{escape(concept.explanation)}</dd>"
-            )
-            intro = (
-                f'<p class="rdkb-crumbs">'
-                f"{link(self.href(src, 'concepts/index.md'), '全部概念')}</p>\n\n"
-                f'<div class="rdkb-explanation"><p>{escape(concept.explanation)}</p>'
-                f"<p><small>{escape(aliases)}</small></p></div>\n\n<h2>提到“{escape(concept.name)}”的文章</h2>"
+                {
+                    "href": self.href("concepts/index.md", src),
+                    "concept": concept,
+                    "count": len(members),
+                }
             )
             out += self._listing(
                 partial(self.paths.concept, concept.slug),
                 f"概念：{concept.name}",
-                intro,
+                "concept.html",
                 members,
                 compact=True,
+                concept=concept,
+                all_src="concepts/index.md",
             )
-        index = (
-            '# 概念\n\n<p class="rdkb-lead">人大工作中常见的概念，附简要解释。'
-            "文章中第一次出现这些词时会链接到这里，"
-            '每个概念页列出提到它的全部文章。</p>\n\n<dl class="rdkb-glossary">'
-            + "".join(rows)
-            + "</dl>\n"
-        )
+        index = self.render("concepts.html", concepts=rows) + "\n"
         return [GeneratedFile("concepts/index.md", index), *out]
 
     def keyword_pages(self) -> list[GeneratedFile]:
         a = self.analysis
         out: list[GeneratedFile] = []
-        words = []
+        rows = []
         for word, members in a.by_keyword.items():
-            words.append(
-                f"<li>{link(self.href('keywords/index.md', self.paths.keyword(word)), word)}"
-                f"<small>{len(members)}</small></li>"
+            rows.append(
+                {
+                    "href": self.href("keywords/index.md", self.paths.keyword(word)),
+                    "word": word,
+                    "count": len(members),
+                }
             )
             out += self._listing(
                 partial(self.paths.keyword, word),
                 f"关键词：{word}",
-                '<p class="rdkb-crumbs">'
-                + link(self.href(self.paths.keyword(word), "keywords/index.md"), "全部关键词")
-                + "</p>",
+                "keyword.html",
                 members,
                 compact=True,
+                word=word,
+                all_src="keywords/index.md",
             )
-        index = (
-            '<p class="rdkb-lead">'
-            "每篇文章的关键词由结巴分词（含本站人大术语词典）按 TF-IDF 计算；"
-            '这里列出在两篇以上文章中成为关键词的词语。</p>\n<ul class="rdkb-words">'
-            + "".join(words)
-            + "</ul>\n"
-        )
+
+        def index() -> str:
+            return self.render("keywords.html", words=rows)
+
         # the keywords depend on the segmentation: the body is added after conversion
-        return [GeneratedFile("keywords/index.md", "# 关键词\n", lambda: index), *out]
+        return [GeneratedFile("keywords/index.md", "# 关键词\n", index), *out]
 
     def quote_pages(self) -> list[GeneratedFile]:
         a = self.analysis
@@ -481,50 +471,30 @@ class SitePages:
             blocks = []
             for number, group in enumerate(groups[(page - 1) * size : page * size], start=1):
                 number += (page - 1) * size
-                cites = []
-                for i, quote in group.citations[:shown]:
-                    info = a.infos[i]
-                    cites.append(
-                        f"<li>{link(self.href(src, info.src_uri), info.article.title)}"
-                        f" <small>{info.article.date or UNDATED}"
-                        + (
-                            f"，{escape(quote.context)}{escape(quote.verb)}"
-                            if quote.context
-                            else f"，{escape(quote.verb)}"
-                        )
-                        + "</small></li>"
-                    )
-                more = len(group.citations) - shown
-                if more > 0:
+                cites = [
+                    {"href": self.href(src, a.infos[i].src_uri), "info": a.infos[i], "quote": q}
+                    for i, q in group.citations[:shown]
+                ]
+                more = None
+                if len(group.citations) > shown:
                     all_src = self.paths.quote(number)
-                    cites.append(
-                        f"<li>{link(self.href(src, all_src), f'另有 {more} 篇，查看全部')}</li>"
-                    )
+                    more = {"href": self.href(src, all_src), "count": len(group.citations) - shown}
                     out += self._listing(
                         partial(self.paths.quote, number),
                         "引用这段论述的全部文章",
-                        '<p class="rdkb-crumbs">'
-                        f"{link(self.href(all_src, src), '重要论述摘编')}</p>"
-                        f"<blockquote><p>“{escape(group.text)}”</p></blockquote>",
+                        "quote.html",
                         [i for i, _ in group.citations],
                         compact=True,
+                        group=group,
+                        quotes_src=src,
                     )
-                blocks.append(
-                    '<figure class="rdkb-quote">'
-                    f"<blockquote><p>“{escape(group.text)}”</p></blockquote>"
-                    f"<figcaption>引用这段论述的文章（{len(group.citations)} 篇）："
-                    f"<ul>{''.join(cites)}</ul>"
-                    "</figcaption></figure>"
-                )
-            nav = pager(page, total, partial(self._page_href, src, self.paths.quotes))
+                blocks.append({"group": group, "cites": cites, "more": more})
             title = "习近平总书记重要论述摘编" + ("" if page == 1 else f"（第 {page} 页）")
-            lead = (
-                '<p class="rdkb-lead">'
-                "从文章中自动摘出的、标明为习近平总书记指出、强调或讲过的引文，"
-                "按被引用的篇数排列，并链接回引用它的文章。引文以原文为准，请点开文章核对上下文。</p>"
-            )
-            body = "\n\n".join(
-                x for x in (f"# {title}", lead, "\n".join(blocks) or "<p>暂无引文。</p>", nav) if x
+            body = self.render(
+                "quotes.html",
+                title=title,
+                blocks=blocks,
+                pager=self.pager(src, self.paths.quotes, page, total),
             )
             out.append(GeneratedFile(src, body + "\n"))
         return out
@@ -537,27 +507,24 @@ class SitePages:
         themes = stats.per_theme(
             [info.themes for info in a.infos], [(t.slug, t.name) for t in a.taxonomy.themes]
         )
+        chart = partial(charts.bar_chart, templates=self.templates)
         files = [
-            GeneratedFile("stats/years.svg", charts.bar_chart("各年份文章数", years)),
-            GeneratedFile(
-                "stats/provinces.svg", charts.bar_chart("各省（区、市）文章数", provinces)
-            ),
-            GeneratedFile(
-                "stats/themes.svg", charts.bar_chart("各专题文章数", themes, label_width=220)
-            ),
+            GeneratedFile("stats/years.svg", chart("各年份文章数", years)),
+            GeneratedFile("stats/provinces.svg", chart("各省（区、市）文章数", provinces)),
+            GeneratedFile("stats/themes.svg", chart("各专题文章数", themes, label_width=220)),
         ]
-        named = len(a.authors)
-        body = (
-            "# 统计\n\n"
-            f'<p class="rdkb-lead">本站共收录 <strong>{len(articles)}</strong> 篇文章，涉及 '
-            f"<strong>{len(a.regions.children)}</strong> 个省级地区、"
-            f"<strong>{named}</strong> 位署名作者。"
-            "图表在生成网站时绘制。</p>\n\n"
-            "## 按年份\n\n![各年份文章数](years.svg)\n\n"
-            "## 按专题\n\n![各专题文章数](themes.svg)\n\n"
-            "## 按省份\n\n![各省（区、市）文章数](provinces.svg)\n"
+        body = self.render(
+            "stats.html",
+            articles=len(articles),
+            provinces=len(a.regions.children),
+            authors=len(a.authors),
+            charts=[
+                {"heading": "按年份", "title": "各年份文章数", "file": "years.svg"},
+                {"heading": "按专题", "title": "各专题文章数", "file": "themes.svg"},
+                {"heading": "按省份", "title": "各省（区、市）文章数", "file": "provinces.svg"},
+            ],
         )
-        return [GeneratedFile("stats/index.md", body), *files]
+        return [GeneratedFile("stats/index.md", body + "\n"), *files]
 
     def feed(self) -> str:
         a = self.analysis
@@ -583,28 +550,20 @@ class SitePages:
         return self.articles(src, self.analysis.newest[: self.settings.latest_count])
 
     def home_themes(self, src: str) -> str:
-        a = self.analysis
-        rows = [
-            f'<li class="rdkb-card">{link(self.href(src, self.paths.theme(t.slug)), t.name)}'
-            f'<span class="rdkb-badge">{len(a.by_theme[t.slug])} 篇</span>'
-            f"<p>{escape(t.description)}</p></li>"
-            for t in a.taxonomy.themes
-        ]
-        return '<ul class="rdkb-cards">\n' + "\n".join(rows) + "\n</ul>"
+        return self.render("theme_cards.html", cards=self._cards(src))
 
     def home_counts(self, src: str) -> str:
         a = self.analysis
-        if not a.infos:
-            return "<p>档案中还没有文章。</p>"
         dates = [info.article.date for info in a.infos if info.article.date]
-        span = f"（{min(dates).isoformat()} 至 {max(dates).isoformat()}）" if dates else ""
-        return (
-            f'<p class="rdkb-counts">收录文章 <strong>{len(a.infos)}</strong> 篇'
-            f"{span}，"
-            f"专题 <strong>{len(a.taxonomy.themes)}</strong> 个，"
-            f"概念 <strong>{len(a.glossary.concepts)}</strong> 个，"
-            f"署名作者 <strong>{len(a.authors)}</strong> 位。"
-            f" {link(self.href(src, 'feed.xml'), '订阅更新（Atom）')}</p>"
+        return self.render(
+            "home_counts.html",
+            articles=len(a.infos),
+            first=min(dates) if dates else None,
+            last=max(dates) if dates else None,
+            themes=len(a.taxonomy.themes),
+            concepts=len(a.glossary.concepts),
+            authors=len(a.authors),
+            feed_href=self.href(src, "feed.xml"),
         )
 
 

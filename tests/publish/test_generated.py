@@ -5,14 +5,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from scraper.analysis.concepts import load_glossary
-from scraper.analysis.corpus import (
-    analyse,
-    combine,
-    plain_texts,
-    segment_articles,
-    unsegmented,
-    with_segmentation,
-)
+from scraper.analysis.corpus import analyse
 from scraper.analysis.themes import load_taxonomy
 from scraper.publish import article, charts, feed
 from scraper.publish.generated import Settings, SitePages
@@ -74,8 +67,14 @@ def test_every_generated_page_and_its_links() -> None:
         "../../articles/2024/2024-05-19-0/"
     ]
     assert province.cssselect("nav.rdkb-pager a[rel=next]")[0].get("href") == "page-2/"
-    unsigned = lxml_html.fromstring(files["authors/unsigned/index.md"].html)
-    assert unsigned.cssselect("a.rdkb-entry__title")[0].text_content() == "代表之家里的接待日"
+    # an article without a byline is listed as unsigned (on one of the pages)
+    unsigned = [
+        a.text_content()
+        for uri, f in files.items()
+        if uri.startswith("authors/unsigned/")
+        for a in lxml_html.fromstring(f.html).cssselect("a.rdkb-entry__title")
+    ]
+    assert "地方立法" in unsigned
     legislation = lxml_html.fromstring(files["themes/legislation/index.md"].html)
     assert "地方立法" in legislation.text_content()
 
@@ -124,44 +123,6 @@ def test_quotes_and_feed_and_chart() -> None:
     assert '<link rel="alternate" href="https://rdkb.example/articles/2024/a/"/>' in atom
     svg = charts.bar_chart("各年份文章数", [("2023", 3), ("2024", 6)])
     assert svg.count("<rect") == 2 and "各年份文章数" in svg
-
-
-def test_pages_named_before_the_segmentation_keep_their_markdown() -> None:
-    """The site build adds the pages the front matter decides before jieba is done (their
-    Markdown is converted then) and the rest after: the early ones must not change."""
-    arts = entries(*ARTICLES)
-    taxonomy, glossary = load_taxonomy(), load_glossary()
-    texts = plain_texts(arts)
-    early = combine(arts, texts, taxonomy, glossary, unsegmented(arts))
-    final = with_segmentation(early, segment_articles(arts, texts, taxonomy, glossary))
-    settings = Settings(page_size=1, compact_page_size=1)
-    before = {f.src_uri: f for f in SitePages(early, settings).files()}
-    after = {f.src_uri: f for f in SitePages(final, settings).files()}
-    assert set(before) <= set(after)
-    assert any(uri.startswith("keywords/") and uri not in before for uri in after)
-    for uri, file in before.items():
-        if uri.endswith(".md"):
-            assert after[uri].content == file.content, uri
-
-
-def test_prerendered_html_is_what_the_main_process_renders() -> None:
-    from scraper.publish.site import Options, Taxonomies, prerender
-
-    es = entries(*ARTICLES)
-    texts = plain_texts(es)
-    taxonomy, glossary = load_taxonomy(), load_glossary()
-    segmentation = segment_articles(es, texts, taxonomy, glossary)
-    settings = Settings()
-    pre = prerender(es, texts, Taxonomies(taxonomy, glossary), Options(), settings, segmentation)
-    preliminary = combine(es, texts, taxonomy, glossary, unsegmented(es))
-    final = SitePages(with_segmentation(preliminary, segmentation), settings)
-    for info in final.analysis.infos:
-        before, title, after, foot = pre.articles[info.src_uri]
-        assert before + title + after == article.header(info, final)
-        assert before + after == article.header(info, final, with_title=False)
-        assert foot == article.footer(info, final)
-    bodies = {f.src_uri: f.html for f in final.files() if f.body}
-    assert bodies and pre.listings == bodies
 
 
 def test_feed_keeps_each_author_whole() -> None:
