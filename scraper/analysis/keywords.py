@@ -10,7 +10,8 @@ A keyword must say something about its article, so three kinds of word never are
 - words the archive itself shows to be common: found in more than :data:`DF_CEILING` of the
   articles (and in more than :data:`DF_FLOOR`, so a small archive keeps its words);
 - concept terms and aliases (:mod:`scraper.analysis.concepts`): a concept has its own page and
-  count, and the same word as a keyword would give it a second page with another count.
+  count, and the same word as a keyword would give it a second page with another count; nor,
+  in an article that uses a term, the term's short form (联络站 after 代表联络站).
 """
 
 from __future__ import annotations
@@ -58,11 +59,27 @@ def keywords_of_archive(
     articles: Sequence[Counts], count: int = 8, exclude: Iterable[str] = ()
 ) -> list[tuple[str, ...]]:
     """Each article's keywords (same order), leaving out the words too common in this archive
-    and ``exclude`` (the glossary's terms: those words are concepts)."""
-    skip = common_words(articles) | frozenset(exclude)
+    and ``exclude`` (the glossary's terms: those words are concepts), and in an article that
+    uses a term, the term's short forms (:func:`short_forms`)."""
+    terms = frozenset(exclude)
+    skip = common_words(articles) | terms
     vocabulary = {word for a in articles for word in (*a.body, *a.title)}
     idf = _idf_for(frozenset(vocabulary))
-    return [_top(a.body, a.title, count, skip, idf) for a in articles]
+    return [_top(a.body, a.title, count, skip | short_forms(a, terms), idf) for a in articles]
+
+
+def short_forms(article: Counts, terms: Collection[str]) -> frozenset[str]:
+    """The article's words that end one of the terms it uses: a Chinese compound's head is its
+    last part, and an article that has named 代表联络站 or 专题询问 goes on to say 联络站 or
+    询问 for it; as keywords they would be the concept again under another name."""
+    used = [t for t in terms if t in article.body or t in article.title]
+    if not used:
+        return frozenset()
+    return frozenset(
+        word
+        for word in (*article.body, *article.title)
+        if any(len(t) > len(word) and t.endswith(word) for t in used)
+    )
 
 
 def common_words(articles: Sequence[Counts]) -> frozenset[str]:

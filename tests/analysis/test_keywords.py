@@ -64,6 +64,16 @@ def test_concept_terms_are_never_keywords() -> None:
     assert found == [("台账", "整改"), ("饮水",)]
 
 
+def test_a_terms_short_form_is_not_a_keyword_where_the_term_is_used() -> None:
+    terms = load_glossary().terms
+    uses_term = doc("代表联络站 联络站 联络站 联络站 询问 询问 专题询问 路灯 基层 基层立法联系点")
+    short_only = doc("联络站 联络站 询问 路灯")  # the term itself is not there: its own word
+    found = kw.keywords_of_archive([uses_term, short_only], exclude=terms)
+    assert set(found[0]) == {"路灯", "基层"}  # 基层 opens 基层立法联系点; it does not end it
+    assert set(found[1]) == {"联络站", "询问", "路灯"}
+    assert kw.short_forms(uses_term, terms) == frozenset({"联络站", "询问"})
+
+
 def test_idf_values_and_median_are_jiebas() -> None:
     analyse = pytest.importorskip("jieba.analyse")
     loader = analyse.TFIDF().idf_loader
@@ -95,6 +105,7 @@ def test_bundled_archive_keywords_say_something(archive: list[Segmented]) -> Non
     noise = {"思考", "项目", "企业", "全县", "意见", "参与", "召开", "落实", "监督", "发展"}
     assert noise.isdisjoint(words)
     assert not set(words) & set(terms)  # before: 四个机关, 人大代表, 代表建议, 执法检查 …
+    assert words["联络站"] == 0  # before: 2, in articles about 代表联络站 (代表之家)
     # topic words stay
     assert {"立法", "整改", "营商环境", "养老", "预算", "乡村振兴"} <= set(words)
     assert all(len(k) == 8 for k in found)  # every article still gets its full set
