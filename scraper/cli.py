@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from scraper import __version__, importer, project, review
 from scraper.crawl import commands as crawl_commands
 from scraper.publish import commands as publish_commands
+from scraper.publish import export
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.register(subparsers)
     crawl_commands.register(subparsers)
     publish_commands.register(subparsers)
+    export.register(subparsers)
     review.register(subparsers)
     return parser
 

@@ -9,12 +9,13 @@ successor) builds without hooks.
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from scraper.analysis.concepts import Glossary, load_glossary
 from scraper.analysis.corpus import Analysis, analyse
@@ -26,6 +27,7 @@ from scraper.publish.fragments import Fragments
 from scraper.publish.generated import GeneratedFile, Settings, SitePages
 from scraper.publish.options import SiteOptions
 from scraper.publish.safe import published
+from scraper.publish.study import STUDY_INDEX, study_index
 from scraper.search import IndexSettings, SearchDoc, doc_from_markdown
 from scraper.search.site_index import SiteIndex
 
@@ -75,6 +77,8 @@ class SiteBuild:
         self._cache_dir = cache_dir
         self._offload = offload
         self._files = {f.src_uri: f for f in pages.files()}
+        study = GeneratedFile(STUDY_INDEX, study_index(analysis, pages.url))
+        self._files[study.src_uri] = study
         self._concept_hrefs: dict[tuple[str, str], str] = {}
         self._search: SiteIndex | None = None
 
@@ -188,6 +192,24 @@ class SiteBuild:
 
         return _MARKER.sub(replace, html)
 
+    # -- export --------------------------------------------------------------------------------
+    def exported_articles(self) -> Iterator[tuple[str, str]]:
+        """(src_uri, Markdown) of each article with its additions as HTML blocks: what the site
+        shows, as a file a build without hooks converts (concept links aside)."""
+        for src_uri, entry in self._entries.items():
+            info = self.analysis.info(src_uri)
+            assert info is not None
+            meta = yaml.safe_dump(dict(entry.meta), allow_unicode=True, sort_keys=False)
+            head = _one_block(article_html.header(info, self.pages, with_title=True))
+            foot = _one_block(article_html.footer(info, self.pages))
+            yield src_uri, f"---\n{meta}---\n\n{head}\n\n{entry.article.body}\n\n{foot}\n"
+
+    def exported_page(self, file: GeneratedFile) -> str:
+        """A generated file as it is written out: a listing's title and its body's HTML."""
+        if not file.body:
+            return file.content
+        return f"{file.content}\n{_one_block(file.html)}\n"
+
     # -- search --------------------------------------------------------------------------------
     def start_search(self, site_dir: Path) -> None:
         """Start the search index: its n-gram shards need only the articles' text."""
@@ -212,5 +234,6 @@ class SiteBuild:
         )
 
 
-def elapsed(since: float) -> str:
-    return f"{time.perf_counter() - since:.2f} s"
+def _one_block(html: str) -> str:
+    """HTML that Markdown passes through as one raw block: no blank line inside."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
