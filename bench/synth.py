@@ -1,6 +1,6 @@
 """Synthetic archive generator: N articles with a realistic spread of metadata, in our own words.
 
-    python -m bench.synth DOCS_DIR N [--seed 7] [--chars 3000]
+    python -m bench.synth DOCS_DIR N [--seed 7] [--chars 3000] [--first K]
 
 writes ``DOCS_DIR/articles/<year>/<date>-s<NNNNN>.md`` in the archive's front-matter schema:
 provinces, cities and counties; years 2018–2025; authors with positions (some unsigned, some with
@@ -220,12 +220,16 @@ def make_article(
     return meta, "\n\n".join(paragraphs) + "\n"
 
 
-def write_archive(docs_dir: Path, count: int, seed: int = 7, chars: int = 3000) -> list[Path]:
-    """Write ``count`` synthetic articles under ``docs_dir/articles``; returns their paths."""
-    rng = random.Random(seed)
-    pool = max(3, count // (6 * len(REGIONS)))
+def write_archive(
+    docs_dir: Path, count: int, seed: int = 7, chars: int = 3000, first: int = 0
+) -> list[Path]:
+    """Write ``count`` synthetic articles under ``docs_dir/articles``; returns their paths.
+    ``first`` > 0 adds articles numbered from there to an archive of ``first`` articles (new
+    files, drawn like the rest: the same places, vocabulary and mostly the same authors)."""
+    rng = random.Random(seed if first == 0 else f"{seed}+{first}")
+    pool = max(3, (first + count) // (6 * len(REGIONS)))
     paths: list[Path] = []
-    for i in range(count):
+    for i in range(first, first + count):
         meta, body = make_article(i, rng, chars, pool)
         date = meta["date"]
         assert isinstance(date, dt.date)
@@ -243,8 +247,9 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--chars", type=int, default=3000)
+    parser.add_argument("--first", type=int, default=0, help="number of the first article (add)")
     args = parser.parse_args()
-    write_archive(args.docs_dir, args.count, args.seed, args.chars)
+    write_archive(args.docs_dir, args.count, args.seed, args.chars, args.first)
 
 
 if __name__ == "__main__":
