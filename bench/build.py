@@ -331,6 +331,8 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="+", help="articles per archive, e.g. 2000 10000")
     parser.add_argument("--chars", type=int, default=3000, help="characters per article")
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind; fastest counts")
+    # the search index is always built now, as it ships; the old flag is accepted and ignored
+    parser.add_argument("--with-search", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--loc-before", metavar="REV", help="git revision to count lines at too")
     parser.add_argument("--keep", type=Path, default=None, help="work dir to keep (default: tmp)")
     parser.add_argument(
