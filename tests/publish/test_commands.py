@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -172,6 +173,12 @@ def test_rdkb_build_an_initialised_archive_from_elsewhere(tmp_path: Path) -> Non
     assert list(elsewhere.iterdir()) == []  # nothing lands in the folder it was run from
     home = html.parse(str(target / "site" / "index.html"))
     assert home.xpath("string(//article//h1)").strip() == "人大知识库"
+    # the build log speaks of the archive, not of how the build works inside
+    ours = [line for line in result.stderr.splitlines() if "rdkb:" in line]
+    assert ours and not [line for line in ours if INTERNALS.search(line)]
+
+
+INTERNALS = re.compile(r"child|helper|process|gram|shard|posting|fork|pipe|worker", re.I)
 
 
 def test_an_import_with_nothing_new_says_so_in_words() -> None:
