@@ -140,9 +140,16 @@ def _wait(page: Any, previous: str | None = None) -> str:
 
 
 def _type(page: Any, query: str) -> str:
+    """Type ``query`` into the box; wait for the run of exactly this text to finish."""
     previous = page.get_attribute("[data-rdkb-search]", "data-done")
     page.fill("#rdkb-search-input", query)
-    return _wait(page, previous)
+    page.wait_for_function(
+        "([p, q]) => { const b = document.querySelector('[data-rdkb-search]');"
+        " return b.dataset.done && b.dataset.done !== p && b.dataset.query === q; }",
+        arg=[previous or "", query],
+        timeout=30_000,
+    )
+    return str(page.get_attribute("[data-rdkb-search]", "data-done"))
 
 
 def _all_results(page: Any) -> list[str]:
@@ -217,6 +224,36 @@ def test_back_restores_the_search_and_a_link_reproduces_it(
     # closing the search leaves a plain page address (a reload shows the page, not the search)
     page.keyboard.press("Escape")
     assert not urlsplit(page.url).query
+
+
+def test_back_shows_as_many_results_as_were_shown(
+    desktop: Any, server: str, articles: dict[str, Article]
+) -> None:
+    """A reader who clicked 显示更多 and opened the 25th result comes Back to the 25th."""
+    page, query = desktop, "人大"
+    assert len(_expected(articles, query)) > 30
+    page.goto(server + "?q=" + quote(query))
+    _wait(page)
+    for shown in (20, 30):
+        page.click(".rdkb-search__more")
+        page.wait_for_function(
+            "n => document.querySelectorAll('.rdkb-search__item').length >= n", arg=shown
+        )
+    target = page.locator(".rdkb-search__item").nth(24)
+    target.scroll_into_view_if_needed()
+    href = target.locator("a").get_attribute("href")
+    target.locator("a").click()
+    page.wait_for_url(re.compile(r"/articles/"))
+    page.go_back()
+    _wait(page)
+    page.wait_for_function("document.querySelectorAll('.rdkb-search__item').length >= 30")
+    again = page.locator(".rdkb-search__item").nth(24)
+    assert again.locator("a").get_attribute("href") == href
+    assert again.is_visible()
+    panel = page.locator(".rdkb-search__panel").bounding_box()
+    item = again.bounding_box()
+    assert panel and item
+    assert panel["y"] <= item["y"] and item["y"] + item["height"] <= panel["y"] + panel["height"]
 
 
 # 2. the opened article marks the words
@@ -401,7 +438,6 @@ def test_each_empty_state_says_why_and_what_to_do(
     term = "预算"
     name = _author_without(articles, term)
     page.fill("input[data-filter=author]", name)
-    page.keyboard.press("Escape")  # closes the suggestions
     _type(page, term)
     total = len(_expected(articles, term))
     assert page.get_attribute("[data-rdkb-search]", "data-empty") == "filtered"
@@ -468,11 +504,26 @@ def test_search_fits_a_phone(phone: Any, server: str, articles: dict[str, Articl
     box.tap()
     page.keyboard.type("监督")
     _wait(page)
+    # the filters fold away on a phone, behind one button, so results start on the first screen
+    year = page.locator("select[data-filter=year]")
+    assert not year.is_visible()
+    toggle = page.locator(".rdkb-search__filter-toggle")
+    toggle.tap()
+    assert year.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    toggle.tap()
+    assert not year.is_visible()
+    first = page.locator(".rdkb-search__item").first.bounding_box()
+    assert first and first["y"] < 844 / 3
     panel = page.locator(".rdkb-search__panel").bounding_box()
     assert panel and panel["x"] >= 0 and panel["x"] + panel["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert f"共 {len(_expected(articles, '监督'))} 篇" in _status(page)
     page.screenshot(path=str(SCREENSHOTS / "search-phone.png"))
+    # a link with a filter opens them
+    year_value = _year_with_results(articles, "监督")
+    page.goto(page.url.split("?")[0] + f"?q={quote('监督')}&year={year_value}")
+    _wait(page)
+    assert year.is_visible() and year.input_value() == year_value
     page.locator(".rdkb-search__item a").first.tap()
     page.wait_for_selector("mark.rdkb-mark--current")
     bar = page.locator(".rdkb-marks").bounding_box()

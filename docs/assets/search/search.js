@@ -439,7 +439,8 @@
     const selects = controls.filter((c) => c.tagName === "SELECT");
     const author = box.querySelector("input[data-filter=author]");
     const keyboard = matchMedia("(hover: hover) and (pointer: fine)");
-    let run = 0, current = null, shown = 0, active = -1, timer = 0;
+    const toggle = box.querySelector(".rdkb-search__filter-toggle");
+    let run = 0, current = null, shown = 0, active = -1, timer = 0, returning = null;
 
     const placeholder = () => { input.placeholder = keyboard.matches ? "搜索全文（按 / 键）" : "搜索全文"; };
     placeholder();
@@ -484,6 +485,7 @@
       const text = input.value;
       const f = filters();
       clear.hidden = !text;
+      toggle.classList.toggle("rdkb-search__filter-toggle--on", Object.values(f).some(Boolean));
       writeState(state());
       await ready;
       if (mine !== run) return;
@@ -518,6 +520,15 @@
             if (mine === run) say("正在核对 " + Math.min(done, all) + " / " + all + " …");
           });
           if (mine !== run) return;
+        }
+        const back = returning; // Back to this page: as many results shown as when it was left
+        returning = null;
+        if (back) {
+          while (shown < back.shown && shown < result.list.length) {
+            await showMore(mine);
+            if (mine !== run) return;
+          }
+          panel.scrollTop = back.scroll;
         }
         if (result.list.length) {
           say("共 " + result.list.length + " 篇" + (result.terms.length ? "（标题含词的在前，其后按出现次数）" : "（按日期）"));
@@ -625,6 +636,17 @@
       input.setAttribute("aria-activedescendant", items[active].id);
     }
 
+    /* Leaving for a result: remember how far the list was shown and scrolled, for Back. */
+    function remember() {
+      const saved = { href: location.href, shown, scroll: panel.scrollTop };
+      history.replaceState({ ...(history.state || {}), rdkbSearch: saved }, "", location.href);
+    }
+
+    function showFilters(open) {
+      panel.classList.toggle("rdkb-search__panel--filters", open);
+      toggle.setAttribute("aria-expanded", String(open));
+    }
+
     function close() {
       panel.hidden = true;
       writeState({}); // a reload shows the page, not the closed search
@@ -646,13 +668,18 @@
       input.focus();
     });
     more.addEventListener("click", async () => { await showMore(run); input.focus(); });
+    results.addEventListener("click", remember);
+    toggle.addEventListener("click", () => showFilters(toggle.getAttribute("aria-expanded") !== "true"));
     input.addEventListener("keydown", (event) => {
       if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
       else if (event.key === "Enter") {
         event.preventDefault();
         const target = results.children[Math.max(active, 0)];
-        if (target) location.href = target.querySelector("a").href;
+        if (target) {
+          remember();
+          location.href = target.querySelector("a").href;
+        }
       } else if (event.key === "Escape") {
         close();
         input.blur();
@@ -684,6 +711,9 @@
         if (c.tagName === "SELECT" && c.value !== wanted[c.dataset.filter]) c.value = "";
       }
       panel.hidden = false;
+      if (FILTERS.some((name) => wanted[name])) showFilters(true);
+      const saved = history.state && history.state.rdkbSearch;
+      returning = saved && saved.href === location.href ? saved : null;
       search();
     };
     ready.then(restore);
