@@ -341,6 +341,27 @@ def test_reading_list_from_search_results(session: Session) -> None:
     page.goto(session.base + POSITION_ONLY)
     assert page.locator(".rdkb-study-button--list").inner_text() == "已在学习清单（移出）"
     assert page.locator(".rdkb-study-count").inner_text() == "1"
+    # opening the article filled in what the result did not show: the citation is complete
+    page.locator(".rdkb-study-header").click()
+    meta = page.locator("ol.rdkb-study-panel__list .rdkb-study-entry__meta").inner_text()
+    assert meta == "2024年6月2日 · 西湖人大 · 某县人大常委会办公室"
+
+
+def test_the_build_writes_the_article_list(
+    browser: Any, server: str, synthetic_site: BuiltSite
+) -> None:
+    written = json.loads((synthetic_site.out / STUDY_INDEX).read_text(encoding="utf-8"))
+    analysis = analyse(load_archive(synthetic_site.docs), load_taxonomy(), load_glossary())
+    assert written == json.loads(study_index(analysis, page_url))
+    s = Session(browser, server, DESKTOP)
+    try:
+        s.context.clock.set_fixed_time("2026-03-05T10:00:00+08:00")
+        page = s.page("")
+        link = page.locator(".rdkb-study-today a")
+        link.wait_for()
+        assert link.inner_text() == expected_pick(written, "2026-03-05")["title"]
+    finally:
+        s.close()
 
 
 # 4. 收藏 and 已读

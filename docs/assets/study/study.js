@@ -318,8 +318,27 @@
       const dt = row.querySelector("dt");
       if (dt && dt.textContent.trim() === "原文") row.classList.add("rdkb-meta__originals");
     }
-    const read = lists.read();
-    read[item.path] = Date.now();
+    /* an entry added from a search result knows only its title: fill in the citation's parts */
+    for (const key of ["list", "favs"]) {
+      const items = lists[key]();
+      const i = items.findIndex((x) => x.path === item.path);
+      if (i >= 0 && !items[i].url) {
+        items[i] = { ...item, added: items[i].added };
+        store.set(key, items);
+      }
+    }
+    markRead(item.path);
+  }
+
+  const READ_KEPT = 5000; /* read marks kept (newest), so the store stays small */
+  function markRead(path) {
+    let read = lists.read();
+    read[path] = Date.now();
+    const paths = Object.keys(read);
+    if (paths.length > READ_KEPT) {
+      paths.sort((a, b) => read[b] - read[a]);
+      read = Object.fromEntries(paths.slice(0, READ_KEPT).map((p) => [p, read[p]]));
+    }
     store.set("read", read);
   }
 
