@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
+import jinja2
 import pytest
 
 from scraper.analysis.concepts import load_glossary
@@ -15,6 +17,7 @@ from scraper.publish.study import StudyEntry, study_entries, study_index
 from scraper.publish.urls import page_url
 from tests.analysis.conftest import article as make
 from tests.analysis.conftest import entries
+from tests.conftest import ROOT
 
 ARTICLES = [
     make("旧文章", "市人大常委会开展执法检查。", "2021-06-01", url="https://rd.gov.cn/1.html"),
@@ -82,3 +85,77 @@ def test_entries_are_frozen_records() -> None:
 def test_empty_archive() -> None:
     analysis = analyse([], load_taxonomy(), load_glossary())
     assert study_index(analysis, page_url) == "[]"
+
+
+# The page data the study tools read (overrides/partials/rdkb-study.html), rendered with Jinja as
+# MkDocs renders it: front matter is scraped text of any YAML type.
+
+
+@dataclasses.dataclass
+class _File:
+    src_uri: str
+
+
+@dataclasses.dataclass
+class _Page:
+    meta: dict[str, object]
+    url: str
+    file: _File
+    title: str = ""
+
+
+def _render(page: _Page | None) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    return env.get_template("partials/rdkb-study.html").render(page=page)
+
+
+HOSTILE = "</script><script>alert(1)</script><!--"
+
+
+def test_page_data_cannot_close_its_script_and_reads_back() -> None:
+    meta: dict[str, object] = {
+        "title": HOSTILE,
+        "date": dt.date(2024, 5, 19),
+        "authors": [
+            {"name": "王海峰", "position": HOSTILE},
+            {"name": None, "position": "某县人大常委会办公室"},
+            "李明",
+            {"name": None, "position": None},
+            42,
+        ],
+        "source": "<b>来源</b>",
+        "site": 12345,
+        "url": "https://www.rd.gov.cn/a/1.html?x=1&y=</script>",
+    }
+    html = _render(_Page(meta, "articles/2024/x/", _File("articles/2024/x.md")))
+    assert html.count("<script") == 1 and html.count("</script>") == 1
+    assert html.rstrip().endswith("</script>")
+    body = html.split('id="rdkb-page">', 1)[1].rsplit("</script>", 1)[0]
+    assert json.loads(body) == {
+        "path": "articles/2024/x/",
+        "title": HOSTILE,
+        "date": "2024-05-19",
+        "authors": [
+            {"name": "王海峰", "position": HOSTILE},
+            {"name": "", "position": "某县人大常委会办公室"},
+            {"name": "李明", "position": ""},
+        ],
+        "source": "<b>来源</b>",
+        "site": "12345",
+        "url": "https://www.rd.gov.cn/a/1.html?x=1&y=</script>",
+    }
+
+
+def test_page_data_only_on_article_pages() -> None:
+    article_meta: dict[str, object] = {"title": "标题", "url": "https://a.example/1"}
+    assert "rdkb-page" in _render(
+        _Page(article_meta, "articles/2024/x/", _File("articles/2024/x.md"))
+    )
+    assert _render(_Page(article_meta, "about/", _File("about.md"))).strip() == ""
+    assert _render(_Page({"title": "专题"}, "themes/a/", _File("articles/a.md"))).strip() == ""
+    assert _render(None).strip() == ""
+    undated = _render(
+        _Page({"title": "无日期", "date": None, "url": "u"}, "articles/u/", _File("articles/u.md"))
+    )
+    data = json.loads(undated.split('id="rdkb-page">', 1)[1].rsplit("</script>", 1)[0])
+    assert data["date"] == "" and data["authors"] == []
