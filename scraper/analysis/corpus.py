@@ -15,7 +15,14 @@ from scraper.analysis import related as related_mod
 from scraper.analysis import themes as themes_mod
 from scraper.analysis.concepts import Glossary
 from scraper.analysis.entries import Entry
-from scraper.analysis.facts import FactSettings, cached_facts
+from scraper.analysis.facts import (
+    ArticleFacts,
+    FactSettings,
+    cached_facts,
+    code_digest,
+    load_cached,
+    store_cached,
+)
 from scraper.analysis.offload import Offload
 from scraper.analysis.quotes import Quote, quote_key
 from scraper.analysis.region_tree import RegionNode, build_region_tree
@@ -138,24 +145,18 @@ def analyse(
 
     texts = plain_texts(entries)
     settings = FactSettings(taxonomy, glossary)
-    facts, computed = cached_facts(
+    facts, computed, archive_key = cached_facts(
         [(e.article.title, t) for e, t in zip(entries, texts, strict=True)],
         settings,
         cache_dir,
         offload,
     )
     lap(f"facts ({computed} computed)")
-    keywords = keywords_mod.keywords_of_archive(facts, keyword_count, exclude=glossary.terms)
-    lap("keywords")
-    themes = [
-        _themes(entry, fact.theme_scores, taxonomy)
-        for entry, fact in zip(entries, facts, strict=True)
-    ]
-    matrix, _ = related_mod.tfidf_vectors(
-        [Counter(f.body) + Counter({w: c * 3 for w, c in f.title.items()}) for f in facts]
+    themes = [_themes(e, f.theme_scores, taxonomy) for e, f in zip(entries, facts, strict=True)]
+    keywords, related = _archive_wide(
+        facts, glossary, keyword_count, related_count, archive_key, cache_dir
     )
-    related = related_mod.top_related(matrix, k=related_count)
-    lap("related")
+    lap("keywords, related")
     infos = [
         ArticleInfo(
             index=i,
@@ -178,6 +179,32 @@ def analyse(
     analysis = _index(infos, taxonomy, glossary, keyword_pages, timings)
     lap("listings")
     return analysis
+
+
+def _archive_wide(
+    facts: Sequence[ArticleFacts],
+    glossary: Glossary,
+    keyword_count: int,
+    related_count: int,
+    archive_key: str,
+    cache_dir: Path | None,
+) -> tuple[list[tuple[str, ...]], list[list[tuple[int, float]]]]:
+    """Keywords (which words are common depends on the archive) and related articles: from
+    the cache when no article changed, else computed from every article's cached facts."""
+    digest = code_digest("scraper.analysis", ("keywords.py", "related.py", "corpus.py"))
+    key = f"{archive_key}-{digest}-{keyword_count}-{related_count}"
+    path = cache_dir / f"archive-{key}.pickle" if cache_dir else None
+    known = load_cached(path) if path else None
+    if isinstance(known, tuple) and len(known) == 2:
+        return known
+    keywords = keywords_mod.keywords_of_archive(facts, keyword_count, exclude=glossary.terms)
+    matrix, _ = related_mod.tfidf_vectors(
+        [Counter(f.body) + Counter({w: c * 3 for w, c in f.title.items()}) for f in facts]
+    )
+    related = related_mod.top_related(matrix, k=related_count)
+    if path:
+        store_cached(path, (keywords, related))
+    return keywords, related
 
 
 def plain_texts(entries: Sequence[Entry]) -> list[str]:

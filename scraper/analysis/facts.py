@@ -59,9 +59,7 @@ class FactSettings:
     def fingerprint(self) -> str:
         digest = hashlib.sha256(self.segmenter().fingerprint().encode())
         digest.update(repr((self.taxonomy, self.glossary)).encode())
-        package = resources.files("scraper.analysis")
-        for name in _CODE:
-            digest.update((package / name).read_bytes())
+        digest.update(code_digest("scraper.analysis", _CODE).encode())
         return digest.hexdigest()[:16]
 
     def segmenter(self) -> Segmenter:
@@ -98,13 +96,16 @@ def cached_facts(
     settings: FactSettings,
     cache_dir: Path | None,
     offload: Offload | None = None,
-) -> tuple[list[ArticleFacts], int]:
-    """The facts of every (title, plain text) pair and how many were computed (not cached).
+) -> tuple[list[ArticleFacts], int, str]:
+    """The facts of every (title, plain text) pair, how many were computed (not cached), and
+    a key to this archive's content (every article's, in order) under these settings.
 
     The cache is one file per settings fingerprint holding the current articles only. With
     ``offload`` and many uncached articles, the worker computes half of them meanwhile."""
-    path = cache_dir / f"facts-{settings.fingerprint()}.pickle" if cache_dir else None
-    cached = _load(path) if path else {}
+    fingerprint = settings.fingerprint()
+    path = cache_dir / f"facts-{fingerprint}.pickle" if cache_dir else None
+    loaded = load_cached(path) if path else None
+    cached: dict[str, ArticleFacts] = loaded if isinstance(loaded, dict) else {}
     keys = [content_key(title, text) for title, text in items]
     missing = sorted({key: n for n, key in enumerate(keys) if key not in cached}.values())
     if missing:
@@ -119,28 +120,43 @@ def cached_facts(
         for n, facts in zip(missing, fresh, strict=True):
             cached[keys[n]] = facts
     if path and (missing or len(cached) != len(set(keys))):
-        _store(path, {key: cached[key] for key in keys})
-    return [cached[key] for key in keys], len(missing)
+        store_cached(path, {key: cached[key] for key in keys})
+    archive = hashlib.sha256(fingerprint.encode())
+    for key in keys:
+        archive.update(key.encode())
+    return [cached[key] for key in keys], len(missing), archive.hexdigest()[:20]
 
 
-def _load(path: Path) -> dict[str, ArticleFacts]:
+def code_digest(package: str, names: Sequence[str]) -> str:
+    """A digest of some modules' source: a cache made by other code is not used."""
+    digest = hashlib.sha256()
+    files = resources.files(package)
+    for name in names:
+        digest.update((files / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_cached(path: Path) -> object | None:
+    """What :func:`store_cached` wrote at ``path``; None if missing or unreadable."""
     try:
         with path.open("rb") as fh:
-            loaded = pickle.load(fh)
+            loaded: object = pickle.load(fh)
+            return loaded
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, ImportError):
-        return {}  # no cache yet, or one this code cannot read: computed again
-    return loaded if isinstance(loaded, dict) else {}
+        return None  # no cache yet, or one this code cannot read: computed again
 
 
-def _store(path: Path, data: dict[str, ArticleFacts]) -> None:
-    """Write to a temporary file, then rename; drop the caches of other settings."""
+def store_cached(path: Path, data: object) -> None:
+    """Write to a temporary file, then rename; drop the files of the same kind (the part of
+    the name before the first ``-``) with other keys: only the current one is ever read."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         with tmp.open("wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("facts-*.pickle"):
+        kind = path.name.split("-", 1)[0]
+        for old in path.parent.glob(f"{kind}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as exc:  # a read-only project still builds, just without the cache

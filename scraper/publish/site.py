@@ -8,6 +8,7 @@ successor) builds without hooks.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -213,14 +214,26 @@ class SiteBuild:
     # -- search --------------------------------------------------------------------------------
     def start_search(self, site_dir: Path) -> None:
         """Start the search index: its n-gram shards need only the articles' text."""
-        docs = [self._search_doc(uri) for uri in self._entries]
-        self._search = SiteIndex(site_dir, docs, SEARCH_SETTINGS, self._cache_dir, self._offload)
+        content = hashlib.sha256()
+        for uri, entry in sorted(self._entries.items()):
+            article = entry.article
+            url = self.pages.url(uri)
+            content.update(f"{url}\0{article.date}\0{article.title}\0{article.body}\0".encode())
+        self._search = SiteIndex(
+            site_dir,
+            content.hexdigest(),
+            lambda: [self._search_doc(uri) for uri in self._entries],
+            SEARCH_SETTINGS,
+            self._cache_dir,
+            self._offload,
+        )
 
     def finish_search(self, anchors: Mapping[str, list[tuple[str, str]]]) -> str:
         """Write the rest of the index, with each article's heading anchors (src_uri → (heading
-        text, anchor id), from the converted pages); a line for the build log."""
+        text, anchor id), from the converted pages: the articles the site has); a line for the
+        build log."""
         assert self._search is not None, "start_search first"
-        docs = [self._search_doc(uri, anchors.get(uri, [])) for uri in self._entries]
+        docs = [self._search_doc(uri, anchors[uri]) for uri in self._entries if uri in anchors]
         stats = self._search.finish(docs, [t.name for t in self.analysis.taxonomy.themes])
         cached = " (unchanged articles: taken from the cache)" if self._search.cached else ""
         return stats.summary() + cached

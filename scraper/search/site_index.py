@@ -17,12 +17,12 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 
+from scraper.analysis.facts import code_digest
 from scraper.analysis.offload import Offload
 from scraper.search.build import (
     GramShards,
@@ -52,25 +52,30 @@ class SiteIndex:
     def __init__(
         self,
         site_dir: Path,
-        docs: Sequence[SearchDoc],
+        content_key: str,
+        docs: Callable[[], Sequence[SearchDoc]],
         settings: IndexSettings,
         cache_dir: Path | None,
         offload: Offload | None,
     ) -> None:
-        """Start: ``docs`` need only their text (no anchors yet)."""
+        """Start. ``content_key`` changes whenever an article's URL, date or text does;
+        ``docs`` (no anchors needed) is called only when the cache does not have the shards."""
         self._started = time.perf_counter()
         self._settings = settings
         self._out = prepare_index_dir(site_dir)
-        ordered = order_docs(docs)
-        urls = [d.url for d in ordered]
-        texts = [d.indexed_text() for d in ordered]
         self.cached = False
         self._grams: GramShards | Future[GramShards]
-        store = cache_dir / f"search-{_key(urls, texts, settings)}" if cache_dir else None
+        key = hashlib.sha256(
+            f"{settings!r}{code_digest('scraper.search', _CODE)}{content_key}".encode()
+        )
+        store = cache_dir / f"search-{key.hexdigest()[:20]}" if cache_dir else None
         if store is not None and (grams := _read_cached(store)) is not None:
             _link_tree(store / "shards", self._out / "shards")
             self._grams, self.cached = grams, True
             return
+        ordered = order_docs(docs())
+        urls = [d.url for d in ordered]
+        texts = [d.indexed_text() for d in ordered]
         target = store.with_name(store.name + f".tmp{os.getpid()}") if store else self._out
         if store is not None:
             shutil.rmtree(target, ignore_errors=True)
@@ -82,7 +87,9 @@ class SiteIndex:
             self._grams = write_gram_shards(urls, texts, target, settings)
 
     def finish(self, docs: Sequence[SearchDoc], theme_order: Sequence[str] = ()) -> IndexStats:
-        """Write the per-article records (with anchors) and the facets; join the shards."""
+        """Write the per-article records (with anchors) and the facets; join the shards. If
+        ``docs`` are not the articles the shards were counted for (another plugin took a page
+        out of the build meanwhile), count them again here."""
         ordered = order_docs(docs)
         written = write_doc_records(ordered, self._out)
         background = isinstance(self._grams, Future)
@@ -90,19 +97,15 @@ class SiteIndex:
         if not self.cached and self._store is not None:
             _keep(self._target, self._store, grams)
             _link_tree(self._store / "shards", self._out / "shards")
+        if grams.urls != tuple(d.url for d in ordered):
+            shutil.rmtree(self._out / "shards")
+            (self._out / "shards").mkdir()
+            texts = (d.indexed_text() for d in ordered)
+            grams = write_gram_shards([d.url for d in ordered], texts, self._out, self._settings)
+            background = self.cached = False
         written += grams.bytes + write_meta(ordered, self._out, grams, self._settings, theme_order)
         seconds = time.perf_counter() - self._started
         return index_stats(grams, written, seconds, background=background)
-
-
-def _key(urls: Sequence[str], texts: Sequence[str], settings: IndexSettings) -> str:
-    digest = hashlib.sha256(repr(settings).encode())
-    package = resources.files("scraper.search")
-    for name in _CODE:
-        digest.update((package / name).read_bytes())
-    for url, text in zip(urls, texts, strict=True):
-        digest.update(f"{url}\0{text}\0".encode())
-    return digest.hexdigest()[:20]
 
 
 def _read_cached(store: Path) -> GramShards | None:
