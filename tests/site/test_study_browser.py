@@ -229,7 +229,7 @@ def test_citation_exact_text_and_clipboard(
             assert "已复制" in dialog.locator(".rdkb-study-cite__status").inner_text()
             assert page.evaluate("navigator.clipboard.readText()") == expected
             page.keyboard.press("Escape")
-            assert page.locator("dialog.rdkb-study-cite").count() == 0
+            page.locator("dialog.rdkb-study-cite").wait_for(state="detached")
             page.close()
     finally:
         s.close()
@@ -309,6 +309,9 @@ def test_reading_list_survives_reload_reorders_exports_and_prints(
     assert f"2. 某县人大常委会办公室：《{titles[2]}》，西湖人大，2024年6月2日" in exported
     assert titles[1] not in exported and f"《{titles[0]}》" in exported
     assert session.base + POSITION_ONLY in exported
+    lines = [line for line in exported.splitlines() if line[:2] in ("1.", "2.")]
+    assert lines[0].endswith("（样例文章，非真实报道）")  # a synthetic article: a sample
+    assert lines[1].endswith("https://www.hzrd.gov.cn/art/2024/6/2/1.html")  # a real one
 
     # a fresh page of the same browser: the list is still there, in its order
     other = session.page("")
@@ -332,18 +335,32 @@ def test_reading_list_survives_reload_reorders_exports_and_prints(
 
 def test_reading_list_from_search_results(session: Session) -> None:
     page = session.page(UNSIGNED)
-    page.locator(".rdkb-search__input").fill("人大代表联络站")
-    result = page.locator(".rdkb-search__results > li", has_text="人大代表联络站里的一次接待")
-    result.first.wait_for(timeout=15000)
-    result.first.get_by_role("button", name="加入学习清单").click()
-    assert result.first.locator(".rdkb-study-add").inner_text() == "已在学习清单"
-    assert urlsplit(page.url).path.endswith(UNSIGNED)  # the click did not open the result
+    box = page.locator(".rdkb-search__input")
+    added = {
+        "人大代表联络站": "人大代表联络站里的一次接待",
+        "地方立法": "关于地方立法工作的几点思考",
+    }
+    for query, title in added.items():
+        box.fill(query)
+        result = page.locator(".rdkb-search__results > li", has_text=title).first
+        result.wait_for(timeout=15000)
+        result.get_by_role("button", name="加入学习清单").click()
+        assert result.locator(".rdkb-study-add").inner_text() == "已在学习清单"
+    assert urlsplit(page.url).path.endswith(UNSIGNED)  # the clicks did not open a result
+    page.keyboard.press("Escape")
+    page.locator(".rdkb-study-header").click()
+    entries = page.locator("ol.rdkb-study-panel__list > li")
+    # the titles as published (the result's 样例 mark is not part of it), the mark kept apart
+    assert entries.locator("a").all_inner_texts() == list(added.values())
+    assert entries.nth(0).locator(".rdkb-study-sample").count() == 0
+    assert entries.nth(1).locator(".rdkb-study-sample").inner_text() == "样例"
+
     page.goto(session.base + POSITION_ONLY)
     assert page.locator(".rdkb-study-button--list").inner_text() == "已在学习清单（移出）"
-    assert page.locator(".rdkb-study-count").inner_text() == "1"
+    assert page.locator(".rdkb-study-count").inner_text() == "2"
     # opening the article filled in what the result did not show: the citation is complete
     page.locator(".rdkb-study-header").click()
-    meta = page.locator("ol.rdkb-study-panel__list .rdkb-study-entry__meta").inner_text()
+    meta = page.locator("ol.rdkb-study-panel__list .rdkb-study-entry__meta").first.inner_text()
     assert meta == "2024年6月2日 · 西湖人大 · 某县人大常委会办公室"
 
 
@@ -495,7 +512,7 @@ def test_phone_table_of_contents(browser: Any, server: str) -> None:
         assert dialog.is_visible()
         assert dialog.locator("a").all_inner_texts()[:2] == ["备案审查的意义", "相关文章"]
         dialog.locator("a", has_text="备案审查的意义").tap()
-        assert page.locator("dialog.rdkb-study-toc").count() == 0
+        page.locator("dialog.rdkb-study-toc").wait_for(state="detached")
         heading = page.locator("article h2", has_text="备案审查的意义")
         page.wait_for_function(
             "() => { const r = document.querySelector('article h2').getBoundingClientRect();"

@@ -169,13 +169,17 @@
       authors: (data.authors || []).map((a) => a.name || a.position).filter(Boolean),
       source: data.source || data.site || "",
       url: data.url || "",
+      sample: Boolean(document.querySelector(".rdkb-sample-notice")),
     };
   }
+
+  /* a printed or exported list says which entries are the project's own sample articles */
+  function listed(item) { return citation(item) + (item.sample ? "（样例文章，非真实报道）" : ""); }
 
   function exportText(items) {
     const lines = ["# 学习清单", "", `导出日期：${chineseDate(localDay())}　共 ${items.length} 篇`, ""];
     items.forEach((item, i) => {
-      lines.push(`${i + 1}. ${citation(item)}`);
+      lines.push(`${i + 1}. ${listed(item)}`);
       lines.push(`   本站页面：${siteHref(item.path)}`);
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
@@ -195,7 +199,7 @@
     sheet = el("section", { id: "rdkb-study-print", class: "rdkb-study-print" },
       el("h1", { text: "学习清单" }),
       el("p", { text: `${chineseDate(localDay())}　共 ${items.length} 篇` }),
-      el("ol", {}, ...items.map((item) => el("li", { text: citation(item) }))));
+      el("ol", {}, ...items.map((item) => el("li", { text: listed(item) }))));
     document.body.append(sheet);
     document.body.classList.add("rdkb-printing-list");
     window.addEventListener("afterprint", () => document.body.classList.remove("rdkb-printing-list"), { once: true });
@@ -226,6 +230,7 @@
     }, "rdkb-study-button--small"));
     return el("li", { class: "rdkb-study-entry" },
       el("a", { href: siteHref(item.path), text: item.title || item.path }),
+      item.sample ? el("span", { class: "rdkb-study-sample", text: "样例", title: "本项目自行撰写的样例文章，不是真实报道" }) : null,
       meta ? el("span", { class: "rdkb-study-entry__meta", text: meta }) : null,
       tools);
   }
@@ -322,7 +327,7 @@
     for (const key of ["list", "favs"]) {
       const items = lists[key]();
       const i = items.findIndex((x) => x.path === item.path);
-      if (i >= 0 && !items[i].url) {
+      if (i >= 0 && (!items[i].url || items[i].title !== item.title)) {
         items[i] = { ...item, added: items[i].added };
         store.set(key, items);
       }
@@ -371,13 +376,16 @@
           const a = li.querySelector("a[href]");
           const path = a && rel(a.href);
           if (!path) continue;
-          const title = (li.querySelector(".rdkb-search__title") || a).textContent.trim();
+          const shown = (li.querySelector(".rdkb-search__title") || a).cloneNode(true);
+          for (const tag of shown.querySelectorAll(".rdkb-search__sample")) tag.remove();
+          const title = shown.textContent.trim();
+          const sample = Boolean(li.querySelector(".rdkb-search__sample"));
           const meta = li.querySelector(".rdkb-search__meta");
           const date = meta && /^\d{4}-\d{2}-\d{2}/.exec(meta.textContent.trim());
           const add = button("", (event) => {
             event.preventDefault();
             event.stopPropagation();
-            if (!has(lists.list(), path)) toggle("list", { path, title, date: date ? date[0] : "", authors: [], source: "", url: "" });
+            if (!has(lists.list(), path)) toggle("list", { path, title, date: date ? date[0] : "", authors: [], source: "", url: "", sample });
           }, "rdkb-study-add rdkb-study-button--small");
           const update = () => {
             const listed = has(lists.list(), path);
