@@ -54,8 +54,8 @@ BUILD_KEY = "rdkb"  # this build's state on the config: (options, taxonomies), t
 # ``on_files`` already, so MkDocs parses an empty one and ``on_page_markdown`` puts it back.
 EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 SITEMAP_SKIPPED = (
-    "no sitemap.xml: a sitemap lists absolute addresses and the site has none; "
-    "set RDKB_SITE_URL or run `rdkb build --site-url https://…/` to get one"
+    "no sitemap.xml (it needs the site's public address: "
+    "rdkb build --site-url https://…/ or RDKB_SITE_URL)"
 )
 
 
@@ -68,6 +68,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig | None:
     for note in notes:
         log.warning("%s", note)
     config[BUILD_KEY] = (options, taxonomies)
+    if not config.site_url:  # a sitemap lists absolute addresses: without one, none (and say why)
+        config.theme.static_templates.discard("sitemap.xml")
+        log.info(SITEMAP_SKIPPED)
     return config
 
 
@@ -92,6 +95,7 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
         raise PluginError(f"docs_dir {config.docs_dir}: {exc}") from exc
     config[BUILD_KEY] = build
     log.info("%s", build.summary())
+    log.debug("analysis: %s", build.timings())
     for src_uri, problem in build.broken.items():  # a warning: --strict fails, naming the file
         log.warning("%s — left out of the site until it is fixed", problem)
         files.remove(files.src_uris[src_uri])
@@ -167,8 +171,6 @@ def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     build = _build(config)
     if build is not None:
         build.close()
-    if not config.site_url:  # overrides/sitemap.xml then renders nothing: say why
-        log.info(SITEMAP_SKIPPED)
 
 
 def on_build_error(*, error: Exception, **kwargs: Any) -> None:

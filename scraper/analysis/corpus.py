@@ -92,6 +92,7 @@ class Analysis:
     # organisation bylines (深圳市人大常委会法制工作委员会, 本报评论员) → their articles, newest
     # first; most articles first. Neither in ``authors`` nor, when alone, ``unsigned``.
     organisations: dict[str, list[int]] = field(default_factory=dict)
+    computed: int = 0  # articles whose facts were computed, not taken from the cache
 
     def info(self, src_uri: str) -> ArticleInfo | None:
         index = self._by_uri().get(src_uri)
@@ -151,7 +152,7 @@ def analyse(
         cache_dir,
         offload,
     )
-    lap(f"facts ({computed} computed)")
+    lap("facts")
     themes = [_themes(e, f.theme_scores, taxonomy) for e, f in zip(entries, facts, strict=True)]
     keywords, related = _archive_wide(
         facts, glossary, keyword_count, related_count, archive_key, cache_dir
@@ -177,6 +178,7 @@ def analyse(
         for i, entry in enumerate(entries)
     ]
     analysis = _index(infos, taxonomy, glossary, keyword_pages, timings)
+    analysis.computed = computed
     lap("listings")
     return analysis
 

@@ -245,7 +245,11 @@ def _run_demo_site(args: argparse.Namespace) -> int:
     server = DemoServer(args.port, slow_seconds=args.slow, echo=True).start()
     urls = " ".join(server.start_urls())
     print(f"demo congress site on {server.base}/ (Ctrl-C stops)", flush=True)
-    print(f"try: rdkb crawl --docs /tmp/rdkb-demo --timeout 5 {urls}", flush=True)
+    print(
+        f"try: rdkb init /tmp/rdkb-demo && rdkb crawl --docs /tmp/rdkb-demo --timeout 5 {urls}",
+        flush=True,
+    )
+    print("then: rdkb build --docs /tmp/rdkb-demo && rdkb serve --docs /tmp/rdkb-demo", flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -23,6 +23,7 @@ import markdown
 
 from scraper.analysis.entries import ARTICLES_DIR, list_articles
 from scraper.errors import RdkbError
+from scraper.project import locate
 from scraper.publish.generated import Settings
 from scraper.publish.options import load_options
 from scraper.publish.site import HOME, SiteBuild, Taxonomies
@@ -160,7 +161,15 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("out", type=Path, metavar="DIR", help="a new, empty folder")
     parser.add_argument(
-        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml"
+        "--docs",
+        dest="archive",
+        type=Path,
+        default=None,
+        metavar="ARCHIVE",
+        help="the archive: the folder with mkdocs.yml, or its docs folder (default: .)",
+    )
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=None, help="the site's mkdocs.yml"
     )
     parser.set_defaults(run=run_export)
 
@@ -169,10 +178,11 @@ def run_export(args: argparse.Namespace) -> int:
     """Write the complete docs tree of the study site — articles with their headers and
     footers, generated pages, search index — and an mkdocs.yml without hooks, into DIR.
     Build it with `mkdocs build -f DIR/mkdocs.yml`."""
-    config_file: Path = args.config_file
-    if not config_file.is_file():
+    config_file: Path | None = args.config_file or locate(args.archive).config
+    if config_file is None or not config_file.is_file():
         log.error(
-            "%s: no such file; run in the archive folder or pass -f path/to/mkdocs.yml", config_file
+            "%s: no mkdocs.yml; run in the archive folder or pass --docs ARCHIVE",
+            config_file or args.archive or Path.cwd(),
         )
         return 2
     try:

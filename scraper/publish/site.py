@@ -137,12 +137,17 @@ class SiteBuild:
         return list(self._files.values())
 
     def summary(self) -> str:
-        timings = self.analysis.timings
+        """A line for the build log, in the archive's terms."""
+        a = self.analysis
+        seconds = sum(a.timings.values())
+        cached = len(a.infos) - a.computed
         return (
-            f"analysed {len(self.analysis.infos)} articles in {sum(timings.values()):.2f} s ("
-            + ", ".join(f"{name} {seconds:.2f}" for name, seconds in timings.items())
-            + ")"
+            f"{len(a.infos)} articles: themes, keywords and related articles in {seconds:.1f} s "
+            f"({a.computed} read anew, {cached} unchanged from the cache)"
         )
+
+    def timings(self) -> str:
+        return ", ".join(f"{name} {s:.2f} s" for name, s in self.analysis.timings.items())
 
     # -- HTML ----------------------------------------------------------------------------------
     def article_body(self, src_uri: str, html: str) -> str | None:
@@ -235,7 +240,7 @@ class SiteBuild:
         assert self._search is not None, "start_search first"
         docs = [self._search_doc(uri, anchors[uri]) for uri in self._entries if uri in anchors]
         stats = self._search.finish(docs, [t.name for t in self.analysis.taxonomy.themes])
-        cached = " (unchanged articles: taken from the cache)" if self._search.cached else ""
+        cached = "; no article changed: taken from the cache" if self._search.cached else ""
         return stats.summary() + cached
 
     def _search_doc(self, src_uri: str, anchors: Sequence[tuple[str, str]] = ()) -> SearchDoc:

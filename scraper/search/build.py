@@ -50,13 +50,8 @@ class IndexStats:
     background_peak_mb: int | None = None  # that process's peak resident set
 
     def summary(self) -> str:
-        words = f"{self.keys} index terms, {self.bytes / 1e6:.1f} MB"
-        background = (
-            ""
-            if self.background_seconds is None
-            else f"; {self.background_seconds:.1f} s of it beside the page rendering"
-        )
-        return f"search index: {self.docs} articles, {words}, {self.seconds:.1f} s{background}"
+        size = f"{self.bytes / 1e6:.1f} MB"
+        return f"search index of {self.docs} articles ({size}) in {self.seconds:.1f} s"
 
 
 def order_docs(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
