@@ -8,12 +8,13 @@ calls these events:
 
 1. ``on_config``   validate ``extra.rdkb`` and the theme and concept files (errors first);
 2. ``on_files``    read and analyse the archive; add every generated page; start the search
-                   index (its shards need only the articles' text);
+                   index (its shards need only the articles' text) and the Word documents;
 3. ``on_page_read_source`` / ``on_page_markdown``  the articles as ``on_files`` read them;
 4. ``on_page_content``  concept links in an article's body;
 5. ``on_env``      every page converted: finish the search index (it needs heading anchors);
 6. ``on_page_context``  an article's header and footer, a listing's body, the home page;
-7. ``on_post_build`` / ``on_build_error``  stop the worker, if one started.
+7. ``on_post_build``  write the Word documents; stop the worker, if one started
+   (``on_build_error``: stop it after a failed build too).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: Any) -> Files | No
             )
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     build.start_search(Path(config.site_dir))
+    build.start_downloads()
     return files
 
 
@@ -170,6 +172,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig, **kwargs: Any
 def on_post_build(*, config: MkDocsConfig, **kwargs: Any) -> None:
     build = _build(config)
     if build is not None:
+        build.write_downloads(Path(config.site_dir))
         build.close()
 
 

@@ -85,7 +85,9 @@ def export_site(config_file: Path, out: Path) -> ExportSummary:
         for file in generated:
             _write(docs_out / file.src_uri, build.exported_page(file))
         build.start_search(docs_out)
+        build.start_downloads()
         log.info("%s", build.finish_search(anchors.found))
+        build.write_downloads(docs_out)
     finally:
         build.close()
     if custom:

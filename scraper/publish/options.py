@@ -42,6 +42,7 @@ class RdkbConfig(base.Config):  # type: ignore[no-untyped-call]
     concepts_file = c.Optional(c.File(exists=True))
     cache = c.Type(bool, default=True)  # keep per-article analysis in .cache/rdkb/
     downloads = c.Type(bool, default=True)  # Word documents per theme and month
+    theme_download_size = _Positive(int, default=200)  # newest articles in a theme's document
     convert_helper = c.Deprecated(
         message="'extra.rdkb.{}' no longer does anything (the build has no helper process "
         "any more): remove it from mkdocs.yml"
@@ -62,6 +63,7 @@ class SiteOptions:
     concepts_file: str | None = None
     cache: bool = True
     downloads: bool = True
+    theme_download_size: int = 200
 
 
 def load_options(

@@ -24,6 +24,7 @@ from scraper.analysis.entries import Entry, is_article_uri, read_entries
 from scraper.analysis.offload import Offload
 from scraper.analysis.themes import Taxonomy, load_taxonomy
 from scraper.publish import article as article_html
+from scraper.publish.downloads import Documents, plan_downloads
 from scraper.publish.fragments import Fragments
 from scraper.publish.generated import GeneratedFile, Settings, SitePages
 from scraper.publish.options import SiteOptions
@@ -82,6 +83,7 @@ class SiteBuild:
         self._files[study.src_uri] = study
         self._concept_hrefs: dict[tuple[str, str], str] = {}
         self._search: SiteIndex | None = None
+        self._documents: Documents | None = None
 
     @classmethod
     def read(
@@ -215,6 +217,17 @@ class SiteBuild:
         if not file.body:
             return file.content
         return f"{file.content}\n{_one_block(file.html)}\n"
+
+    # -- study documents -----------------------------------------------------------------------
+    def start_downloads(self) -> None:
+        """Start the Word documents (theme and month): cached ones reused, the rest made."""
+        if self.options.downloads:
+            plan = plan_downloads(self.analysis, self.options.theme_download_size)
+            self._documents = Documents(plan, self._cache_dir, self._offload)
+
+    def write_downloads(self, out: Path) -> None:
+        if self._documents is not None:
+            self._documents.write(out)
 
     # -- search --------------------------------------------------------------------------------
     def start_search(self, site_dir: Path) -> None:

@@ -60,7 +60,7 @@ class SiteIndex:
     ) -> None:
         """Start. ``content_key`` changes whenever an article's URL, date or text does;
         ``docs`` (no anchors needed) is called only when the cache does not have the shards."""
-        self._started = time.perf_counter()
+        started = time.perf_counter()
         self._settings = settings
         self._out = prepare_index_dir(site_dir)
         self.cached = False
@@ -72,6 +72,7 @@ class SiteIndex:
         if store is not None and (grams := _read_cached(store)) is not None:
             _link_tree(store / "shards", self._out / "shards")
             self._grams, self.cached = grams, True
+            self._seconds = time.perf_counter() - started
             return
         ordered = order_docs(docs())
         urls = [d.url for d in ordered]
@@ -85,11 +86,13 @@ class SiteIndex:
             self._grams = offload.submit(write_gram_shards, urls, texts, target, settings)
         else:
             self._grams = write_gram_shards(urls, texts, target, settings)
+        self._seconds = time.perf_counter() - started
 
     def finish(self, docs: Sequence[SearchDoc], theme_order: Sequence[str] = ()) -> IndexStats:
         """Write the per-article records (with anchors) and the facets; join the shards. If
         ``docs`` are not the articles the shards were counted for (another plugin took a page
         out of the build meanwhile), count them again here."""
+        started = time.perf_counter()
         ordered = order_docs(docs)
         written = write_doc_records(ordered, self._out)
         background = isinstance(self._grams, Future)
@@ -104,7 +107,7 @@ class SiteIndex:
             grams = write_gram_shards([d.url for d in ordered], texts, self._out, self._settings)
             background = self.cached = False
         written += grams.bytes + write_meta(ordered, self._out, grams, self._settings, theme_order)
-        seconds = time.perf_counter() - self._started
+        seconds = self._seconds + time.perf_counter() - started  # the time this process spent
         return index_stats(grams, written, seconds, background=background)
 
 
