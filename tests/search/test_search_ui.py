@@ -528,6 +528,10 @@ def test_search_fits_a_phone(phone: Any, server: str, articles: dict[str, Articl
     page.wait_for_selector("mark.rdkb-mark--current")
     bar = page.locator(".rdkb-marks").bounding_box()
     assert bar and bar["x"] >= 0 and bar["x"] + bar["width"] <= 390
+    edges = page.eval_on_selector_all(
+        ".rdkb-marks > *", "els => els.map(e => e.getBoundingClientRect().right)"
+    )
+    assert edges and max(edges) <= 390  # every button on the screen, none cut
 
 
 # 6. the 样例 mark
