@@ -12,19 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
 import math
-import os
-import pickle
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
-from pathlib import Path
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 # Words too general to say anything about an article (jieba keeps them as tokens).
 STOPWORDS = frozenset(
@@ -145,49 +139,9 @@ class Segmenter:
         digest.update(" ".join(sorted(STOPWORDS)).encode())
         return digest.hexdigest()[:16]
 
-    def segment_cached(
-        self, items: Sequence[tuple[str, str]], cache_dir: Path | None
-    ) -> list[Segmented]:
-        """Like :meth:`segment_many`, reusing results of earlier builds kept in ``cache_dir``
-        (one pickle per dictionary fingerprint, holding only the current articles)."""
-        if cache_dir is None:
-            return self.segment_many(items)
-        path = cache_dir / f"segments-{self.fingerprint()}.pickle"
-        cached: dict[str, Segmented] = {}
-        try:
-            with path.open("rb") as fh:
-                loaded = pickle.load(fh)
-            if isinstance(loaded, dict):
-                cached = loaded
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-            cached = {}
-        keys = [hashlib.sha1(f"{t}\0{b}".encode()).hexdigest() for t, b in items]
-        missing = [n for n, key in enumerate(keys) if key not in cached]
-        fresh = self.segment_many([items[n] for n in missing]) if missing else []
-        for n, result in zip(missing, fresh, strict=True):
-            cached[keys[n]] = result
-        results = [cached[key] for key in keys]
-        if missing or len(cached) != len(set(keys)):
-            _write_atomic(path, {key: cached[key] for key in keys})
-        return results
-
     def segment_many(self, items: Sequence[tuple[str, str]]) -> list[Segmented]:
         """Segment (title, body text) pairs."""
         return [self.segment(t, b) for t, b in items]
-
-
-def _write_atomic(path: Path, data: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("segments-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError as exc:  # a read-only project still builds, just without the cache
-        log.warning("cannot write the segmentation cache %s: %s", path, exc)
 
 
 @functools.lru_cache(maxsize=4)
