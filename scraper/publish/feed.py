@@ -67,6 +67,8 @@ def _about(title: str, feed_url: str, home: str, items: Sequence[FeedItem]) -> l
         )
     lines = [
         '  <h:div class="rdkb-feed-about">',
+        # phones lay the page out at their own width (Chromium reads it in an XML document too)
+        '    <h:meta name="viewport" content="width=device-width, initial-scale=1"/>',
         f"    <h:h1>订阅「{escape(title)}」的更新</h:h1>",
         "    <h:p>这是本站的订阅源（Atom 格式），是给“阅读器”读取的，不是普通网页。"
         "在阅读器里订阅以后，本站新收录的文章会自动出现在阅读器中，不必常来网站查看。</h:p>",

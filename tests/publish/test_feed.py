@@ -137,14 +137,19 @@ def test_chromium_shows_the_feed_as_a_chinese_page(
 ) -> None:
     requests: list[str] = []
     with serve_directory(feed_dir) as base:
+        phone = viewport[0] < 500
         page = chromium.new_page(  # type: ignore[attr-defined]
-            viewport={"width": viewport[0], "height": viewport[1]}, locale="zh-CN"
+            viewport={"width": viewport[0], "height": viewport[1]},
+            locale="zh-CN",
+            is_mobile=phone,
+            has_touch=phone,
         )
         page.on("request", lambda r: requests.append(r.url))
         page.goto(base + "feed.xml")
         heading = page.locator("h1")
         assert heading.inner_text() == "订阅「人大知识库」的更新"
         assert heading.is_visible()
+        assert page.evaluate("window.innerWidth") == viewport[0]  # a phone is not zoomed out
         assert page.get_by_text("怎样订阅").is_visible()
         assert page.get_by_text("地址栏").is_visible()
         # the styled page, not the raw XML tree and no browser banner over it
