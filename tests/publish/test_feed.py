@@ -173,3 +173,51 @@ def test_chromium_shows_the_feed_as_a_chinese_page(
         assert page.url == base + ITEMS[1].url
         assert page.locator("h1").inner_text() == "文章页"
     assert {urlsplit(u).hostname for u in requests} == {"127.0.0.1"}
+
+
+# -- in a built site ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def samples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled samples built by `mkdocs build --strict`, as the site ships them."""
+    from tests.site.conftest import build, make_project
+
+    if not any((ROOT / "docs" / "articles").rglob("*.md")):
+        pytest.skip("docs/articles is empty: run `rdkb import samples/` first")
+    root = tmp_path_factory.mktemp("feed-site")
+    make_project(root, count=0, samples=True)
+    build(root, root / "out")
+    return root / "out"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_built_site_serves_its_feed_as_a_page(samples_out: Path, chromium: object) -> None:
+    text = (samples_out / "feed.xml").read_text(encoding="utf-8")
+    assert f'<?xml-stylesheet type="text/css" href="{STYLESHEET}"?>' in text
+    assert (samples_out / STYLESHEET).read_bytes() == (ROOT / "docs" / STYLESHEET).read_bytes()
+    entries = _parsed(text).findall("a:entry", NS)
+    assert entries
+    with serve_directory(samples_out) as base:
+        page = chromium.new_page(locale="zh-CN")  # type: ignore[attr-defined]
+        page.goto(base + "feed.xml")
+        assert page.locator("h1").first.inner_text().startswith("订阅「")
+        links = page.locator("p.rdkb-feed-entry a")
+        assert links.count() == len(entries)
+        first = entries[0].findtext("a:title", namespaces=NS).removeprefix("【样例】")
+        links.first.click()
+        page.wait_for_load_state()
+        assert page.locator("h1").first.inner_text() == first
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="scraper/publish/generated.py (SitePages.feed) does not pass FeedItem(sample=…) yet",
+)
+def test_every_entry_of_the_samples_feed_is_marked(samples_out: Path) -> None:
+    feed = _parsed((samples_out / "feed.xml").read_text(encoding="utf-8"))
+    for entry in feed.findall("a:entry", NS):
+        assert entry.findtext("a:title", namespaces=NS).startswith("【样例】")
+        assert [c.get("term") for c in entry.findall("a:category", NS)] == ["样例"]
