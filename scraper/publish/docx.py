@@ -220,9 +220,18 @@ class _Paragraphs:
         self.ids = style_ids
         self.parts: list[str] = []
 
-    def add(self, text: str, style: str = "Normal") -> None:
+    def add(self, text: str, style: str = "Normal", link: int = 0, mark: int = 0) -> None:
+        """One paragraph; ``link`` makes it a link to the paragraph added with that ``mark``
+        (the contents link to the articles: Word follows them with Ctrl+click)."""
         flat = _FLAT.sub(" ", clean(text)).strip()
         run = f'<w:r><w:t xml:space="preserve">{saxutils.escape(flat)}</w:t></w:r>' if flat else ""
+        if link:
+            run = f'<w:hyperlink w:anchor="_rdkb{link}" w:history="1">{run}</w:hyperlink>'
+        if mark:  # a hidden bookmark (its name starts with _) around the paragraph's text
+            run = (
+                f'<w:bookmarkStart w:id="{mark}" w:name="_rdkb{mark}"/>{run}'
+                f'<w:bookmarkEnd w:id="{mark}"/>'
+            )
         self.parts.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[style]}"/></w:pPr>{run}</w:p>')
 
     def write_to(self, document: Document) -> None:
@@ -266,11 +275,11 @@ def _contents(out: _Paragraphs, articles: Sequence[DocArticle]) -> None:
     for number, article in enumerate(articles, 1):
         mark = SAMPLE_MARK if article.sample else ""
         title = clean(article.title).strip()
-        out.add(f"{number}．{mark}{title}（{chinese_date(article.date)}）", INFO_STYLE)
+        out.add(f"{number}．{mark}{title}（{chinese_date(article.date)}）", INFO_STYLE, link=number)
 
 
-def _article(out: _Paragraphs, article: DocArticle) -> None:
-    out.add(clean(article.title).strip() or "（无标题）", "Heading 1")
+def _article(out: _Paragraphs, article: DocArticle, number: int) -> None:
+    out.add(clean(article.title).strip() or "（无标题）", "Heading 1", mark=number)
     out.add(header_line(article), INFO_STYLE)
     for block in markdown_blocks(article.body_markdown):
         if block.kind == "heading":
@@ -331,8 +340,8 @@ def study_document(title: str, subtitle: str, articles: Sequence[DocArticle]) ->
     _core_properties(document, title, subtitle, articles)
     _cover(out, title, subtitle, articles)
     _contents(out, articles)
-    for article in articles:
-        _article(out, article)
+    for number, article in enumerate(articles, 1):
+        _article(out, article, number)
     out.write_to(document)
     saved = io.BytesIO()
     document.save(saved)

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from scraper.analysis.concepts import load_glossary
 from scraper.analysis.corpus import analyse
@@ -19,6 +20,7 @@ from scraper.publish.docx import DocArticle, docx_articles, markdown_blocks, stu
 from scraper.records import Author
 from tests.analysis.conftest import article, entries
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BODY = """人大工作要坚持正确政治方向，[点击查看](https://www.example.gov.cn/x.html)全文。
 
 ## 一、把牢政治方向
@@ -216,3 +218,19 @@ def test_articles_from_the_analysis(tmp_path: Path) -> None:
             sample=True,
         ),
     ]
+
+
+def test_the_contents_link_to_the_articles() -> None:
+    """Each contents entry is a link to a bookmark around its article's heading."""
+    data = study_document("学习材料", "", [FIRST, SECOND, FIRST])
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    w = {"w": W}
+    anchors = body.xpath("//w:hyperlink/@w:anchor", namespaces=w)
+    marks = {
+        m.get(f"{{{W}}}name"): "".join(m.getparent().xpath(".//w:t/text()", namespaces=w))
+        for m in body.xpath("//w:bookmarkStart", namespaces=w)
+    }
+    assert len(anchors) == len(set(anchors)) == 3
+    assert [marks[a] for a in anchors] == [FIRST.title, SECOND.title, FIRST.title]
+    ids = body.xpath("//w:bookmarkStart/@w:id", namespaces=w)
+    assert ids == body.xpath("//w:bookmarkEnd/@w:id", namespaces=w) and len(set(ids)) == 3
