@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import filelock
 import yaml
 
 from scraper.errors import ArchiveError
@@ -171,29 +171,31 @@ class Archive:
     @contextlib.contextmanager
     def locked(self, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
         """Hold the archive's lock (``.rdkb/lock``) for one import or crawl. When another
-        process holds it, ``waiting`` is told why and this one waits for it."""
+        process holds it, ``waiting`` is told why and this one waits for it. (filelock: the
+        operating system's lock on Linux, macOS and Windows alike.)"""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        lock_path = self.data_dir / "lock"
-        with open(lock_path, "a+", encoding="utf-8") as lock:
+        lock = filelock.FileLock(self.data_dir / "lock")
+        holder_file = self.data_dir / "lock.holder"
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
             try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                lock.seek(0)
-                holder = lock.read().strip() or "another process"
-                if waiting is not None:
-                    waiting(
-                        f"{shown(self.docs_dir)}: another rdkb import or crawl ({holder}) is "
-                        "writing to this archive; waiting for it to finish (Ctrl-C to give up)"
-                    )
-                fcntl.flock(lock, fcntl.LOCK_EX)
-            lock.truncate(0)
-            lock.write(f"process {os.getpid()}\n")
-            lock.flush()
-            try:
-                yield
-            finally:
-                lock.truncate(0)
-                fcntl.flock(lock, fcntl.LOCK_UN)
+                holder = holder_file.read_text(encoding="utf-8").strip()
+            except OSError:
+                holder = ""
+            if waiting is not None:
+                waiting(
+                    f"{shown(self.docs_dir)}: another rdkb import or crawl "
+                    f"({holder or 'another process'}) is writing to this archive; "
+                    "waiting for it to finish (Ctrl-C to give up)"
+                )
+            lock.acquire()
+        try:
+            holder_file.write_text(f"process {os.getpid()}\n", encoding="utf-8")
+            yield
+        finally:
+            holder_file.unlink(missing_ok=True)
+            lock.release()
 
     def _load_index(self) -> None:
         if self._loaded:

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Front-matter keys in the order they are written; nothing else is written by the importer.
+# Sample articles (our own writing) live on hosts under the reserved ``.example`` domain: the
+# site marks them 样例 wherever it lists them and never quotes them.
+SAMPLE_HOST_SUFFIX = ".example"
+
 FRONT_MATTER_KEYS = (
     "title",
     "date",

@@ -28,9 +28,7 @@ from scraper.analysis.quotes import Quote, quote_key
 from scraper.analysis.region_tree import RegionNode, build_region_tree
 from scraper.analysis.segment import plain_text, reading_minutes, summary
 from scraper.analysis.themes import Taxonomy
-from scraper.records import Article
-
-SAMPLE_HOST_SUFFIX = ".example"
+from scraper.records import SAMPLE_HOST_SUFFIX, Article
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from scraper.records import SAMPLE_HOST_SUFFIX
 from scraper.search.normalise_text import FIELD_SEPARATOR, body_blocks, normalise
 
 
@@ -58,11 +59,6 @@ class SearchDoc:
             "s": [[s.anchor, s.heading, s.text] for s in self.sections],
             "x": 1 if self.sample else 0,
         }
-
-
-# Sample articles (our own writing) live on hosts under the reserved .example domain; the same
-# rule as scraper.analysis.corpus.is_sample, read here from the front matter's URLs.
-SAMPLE_HOST_SUFFIX = ".example"
 
 
 def is_sample(meta: Mapping[str, Any]) -> bool:
