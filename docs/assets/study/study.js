@@ -2,8 +2,8 @@
  * the phone 目录 button and the current section in the tabs.
  *
  * Everything stays in this browser (localStorage); nothing is sent anywhere. Article data comes from
- * <script type="application/json" id="rdkb-page"> (overrides/partials/rdkb-study.html) and the
- * home page reads assets/study/articles.json. Scraped text is only ever set with textContent. */
+ * <meta name="rdkb-page" content='{JSON}'> (overrides/partials/rdkb-study.html) and the home page
+ * reads assets/study/articles.json. Scraped text is only ever set with textContent. */
 (function () {
   "use strict";
 
@@ -17,7 +17,10 @@
 
   const config = readJSON("__config") || {};
   const root = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
-  const article = readJSON("rdkb-page");
+  const article = (() => {
+    const meta = document.querySelector('meta[name="rdkb-page"]');
+    try { return meta ? JSON.parse(meta.getAttribute("content")) : null; } catch (e) { return null; }
+  })();
 
   /* A page's path relative to the site root ("" for the home page); null outside the site. */
   function rel(href) {
