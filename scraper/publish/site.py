@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from scraper.analysis.concepts import Glossary, load_glossary
@@ -57,7 +58,8 @@ class SiteBuild:
     from the cache, the rest computed — so every generated page is known before any page is
     converted. :meth:`article_body`, :meth:`decorate` and :meth:`home_html` add to a page's
     HTML; :meth:`start_search` / :meth:`finish_search` write the search index around the page
-    conversion. :meth:`close` ends the worker (also after a failed build).
+    conversion, :meth:`start_downloads` / :meth:`write_downloads` the Word documents.
+    :meth:`close` ends the worker (also after a failed build).
     """
 
     def __init__(
@@ -93,7 +95,7 @@ class SiteBuild:
         options: SiteOptions,
         settings: Settings,
         cache_dir: Path | None = None,
-        templates: Any = None,
+        templates: jinja2.Environment | None = None,
     ) -> SiteBuild:
         """Read (src_uri, absolute path) articles and analyse them. A broken file is left out
         (:attr:`broken`), not the whole build. Raises RdkbError subclasses (themes named in
