@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Sized
 
 from scraper.records import Article
 
@@ -31,3 +31,11 @@ def per_theme(
     ``names`` is [(slug, name)]; ``themes[i]`` are the slugs of article i."""
     counts = Counter(slug for slugs in themes for slug in slugs)
     return [(name, counts.get(slug, 0)) for slug, name in names]
+
+
+def per_year_of_months(by_month: Mapping[tuple[int, int], Sized]) -> list[tuple[int, int]]:
+    """(year, articles) oldest first, summed over the month lists a year's page links to."""
+    counts: Counter[int] = Counter()
+    for (year, _month), members in by_month.items():
+        counts[year] += len(members)
+    return sorted(counts.items())
