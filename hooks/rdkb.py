@@ -191,15 +191,7 @@ def _build(config: MkDocsConfig) -> SiteBuild | None:
 
 
 def _settings(config: MkDocsConfig, options: SiteOptions) -> Settings:
-    return Settings(
-        site_name=config.site_name,
-        site_url=config.site_url or "",
-        use_directory_urls=config.use_directory_urls,
-        page_size=options.page_size,
-        compact_page_size=options.compact_page_size,
-        latest_count=options.latest_count,
-        feed_count=options.feed_count,
-    )
+    return options.page_settings(config.site_name, config.site_url or "", config.use_directory_urls)
 
 
 def _custom_dirs(config: MkDocsConfig) -> list[str]:

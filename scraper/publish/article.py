@@ -3,9 +3,12 @@ templates ``article_header.html`` and ``article_footer.html`` (a site owner may 
 
 from __future__ import annotations
 
+from scraper.analysis.bylines import organisation_of
 from scraper.analysis.corpus import ArticleInfo
-from scraper.publish.generated import SitePages
+from scraper.publish.generated import Paths, SitePages
+from scraper.publish.sitenames import host_of
 from scraper.publish.templating import author_label
+from scraper.records import Author
 
 # Links that leave the site (to the article's original pages): shown, never loaded by the site.
 # The same opening as external.html's, for links in an article's own text (site.py).
@@ -29,7 +32,7 @@ def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:
         with_title=with_title,
         undated_href=site.href(src, paths.undated()),
         authors=[
-            (site.href(src, paths.author(author.name or None)), author_label(author))
+            (site.href(src, _byline_page(author, paths)), author_label(author))
             for author in a.authors
         ],
         unsigned_href=site.href(src, paths.author(None)),
@@ -49,15 +52,12 @@ def header(info: ArticleInfo, site: SitePages, with_title: bool = True) -> str:
     )
 
 
-def header_parts(info: ArticleInfo, site: SitePages) -> tuple[str, str, str]:
-    """The header around its title (``<h1>…</h1>``), for a caller that decides later whether
-    the article's body has its own. Deprecated: use :func:`header` with ``with_title``."""
-    whole = header(info, site)
-    start = whole.find("<h1>")
-    end = whole.find("</h1>", start) + len("</h1>") if start >= 0 else -1
-    if start < 0 or end < len("</h1>"):  # an override without the <h1>
-        return whole, "", ""
-    return whole[:start], whole[start:end], whole[end:]
+def _byline_page(author: Author, paths: Paths) -> str:
+    """An organisation's listing, a person's page, or 未署名 (a post without a name)."""
+    unit = organisation_of(author)
+    if unit is not None:
+        return paths.organisation(unit)
+    return paths.author(author.name or None)
 
 
 def footer(info: ArticleInfo, site: SitePages) -> str:
@@ -90,6 +90,8 @@ def footer(info: ArticleInfo, site: SitePages) -> str:
             (site.href(src, site.paths.concept(slug)), analysis.glossary.get(slug).name)
             for slug in info.concepts
         ],
-        also_at=list(info.article.also_at),
+        also_at=[
+            (url, site.site_names.name(url) or host_of(url) or url) for url in info.article.also_at
+        ],
         prevnext=prevnext,
     )

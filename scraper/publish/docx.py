@@ -25,6 +25,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
+from scraper.publish.templating import chinese_date
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -38,7 +40,6 @@ SAMPLE_MARK = "【样例】"
 BODY_FONT = "宋体"  # SimSun: what Chinese government documents are set in
 HEADING_FONT = "黑体"  # SimHei
 LATIN_FONT = "Times New Roman"
-UNDATED = "日期不详"
 INFO_STYLE = "Article Info"  # header lines, contents entries, source links
 CENTRED_STYLE = "Cover Line"
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # the timestamps of a document with no dates
@@ -74,11 +75,6 @@ class DocArticle:
     url: str  # the page the text comes from; "" when unknown
     body_markdown: str  # the archive's Markdown body
     sample: bool  # our own writing (a bundled sample), marked 样例
-
-
-def chinese_date(date: dt.date | None) -> str:
-    """2024年5月19日 (standard typography: no spaces, no leading zeros), or 日期不详."""
-    return f"{date.year}年{date.month}月{date.day}日" if date else UNDATED
 
 
 def clean(text: str) -> str:

@@ -24,7 +24,6 @@ import markdown
 from scraper.analysis.entries import ARTICLES_DIR, list_articles
 from scraper.errors import RdkbError
 from scraper.project import locate
-from scraper.publish.generated import Settings
 from scraper.publish.options import load_options
 from scraper.publish.site import HOME, SiteBuild, Taxonomies
 from scraper.publish.templating import make_environment
@@ -58,15 +57,7 @@ def export_site(config_file: Path, out: Path) -> ExportSummary:
         list_articles(docs_dir),
         Taxonomies.load(options),
         options,
-        Settings(
-            site_name=config.site_name,
-            site_url=config.site_url or "",
-            use_directory_urls=config.use_directory_urls,
-            page_size=options.page_size,
-            compact_page_size=options.compact_page_size,
-            latest_count=options.latest_count,
-            feed_count=options.feed_count,
-        ),
+        options.page_settings(config.site_name, config.site_url or "", config.use_directory_urls),
         config_file.parent / ".cache" / "rdkb",
         make_environment([custom] if custom else []),
     )

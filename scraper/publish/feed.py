@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax import saxutils
 
+from scraper.publish.templating import chinese_date
+
 ATOM = "http://www.w3.org/2005/Atom"
 XHTML = "http://www.w3.org/1999/xhtml"
 STYLESHEET = "assets/feed.css"  # relative to the feed (the site root): same origin, any host
@@ -44,10 +46,6 @@ class FeedItem:
     authors: tuple[str, ...]
     summary: str
     sample: bool = False  # our own writing (a bundled sample): marked 样例 in title and category
-
-
-def chinese_date(date: dt.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def entry_title(item: FeedItem) -> str:

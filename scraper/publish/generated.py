@@ -21,8 +21,9 @@ from markupsafe import Markup, escape
 from scraper.analysis import stats
 from scraper.analysis.corpus import Analysis, ArticleInfo
 from scraper.analysis.region_tree import RegionNode
-from scraper.publish import feed, stats_page
+from scraper.publish import downloads, feed, stats_page
 from scraper.publish.safe import markdown_text
+from scraper.publish.sitenames import SiteNames, default_names
 from scraper.publish.templating import UNDATED, author_label, make_environment
 from scraper.publish.urls import page_url, relative, slug_path
 
@@ -56,6 +57,8 @@ class Settings:
     compact_page_size: int = 500  # title-only listings (regions, authors, concepts, keywords)
     latest_count: int = 12
     feed_count: int = 30
+    downloads: bool = False  # link the Word documents (downloads.py) from theme and month pages
+    theme_download_size: int = 200
 
 
 class Listed(NamedTuple):
@@ -104,6 +107,10 @@ class Paths:
     def author(self, name: str | None, page: int = 1) -> str:
         return self.paged(f"authors/{slug_path(name)}" if name else "authors/unsigned", page)
 
+    def organisation(self, name: str, page: int = 1) -> str:
+        """Articles credited to an organisation (机构署名), not to a person."""
+        return self.paged(f"authors/organisations/{slug_path(name)}", page)
+
     def concept(self, slug: str, page: int = 1) -> str:
         return self.paged(f"concepts/{slug}", page)
 
@@ -134,6 +141,11 @@ class SitePages:
         self.paths = Paths(analysis, settings.use_directory_urls)
         self._urls: dict[str, str] = {}
         self._entries: dict[tuple[int, bool], str] = {}
+
+    @cached_property
+    def site_names(self) -> SiteNames:
+        """Names of the sites articles are on (同时发表于), including those the archive gives."""
+        return default_names().learn(info.article for info in self.analysis.infos)
 
     def render(self, template: str, **context: Any) -> str:
         """``template`` (e.g. ``"listing.html"``) rendered with ``context``."""
@@ -247,7 +259,7 @@ class SitePages:
     ) -> str:
         src = page_src(page)
         hrefs = {
-            key[: -len("_src")] + "_href": self.href(src, value)
+            key[: -len("_src")] + "_href": self.href(src, value) if value else None
             for key, value in context.items()
             if key.endswith("_src")
         }
@@ -281,6 +293,10 @@ class SitePages:
                 "theme.html",
                 a.by_theme[theme.slug],
                 theme=theme,
+                download_src=downloads.theme_path(theme.slug)
+                if self.settings.downloads and a.by_theme[theme.slug]
+                else None,
+                download_size=self.settings.theme_download_size,
             )
         untagged = sum(1 for info in a.infos if not info.themes)
 
@@ -379,13 +395,16 @@ class SitePages:
                 )
                 out += self._listing(
                     partial(self.paths.month, year, month),
-                    f"{year} 年 {month} 月",
+                    f"{year}年{month}月",
                     "month.html",
                     members,
                     year=year,
                     month=month,
                     time_src="archive/index.md",
                     year_src=src,
+                    download_src=downloads.month_path(year, month)
+                    if self.settings.downloads
+                    else None,
                 )
             out.append(GeneratedFile(src, self.render("year.html", year=year, months=year_months)))
         undated = None
@@ -423,6 +442,24 @@ class SitePages:
                 person=person,
                 all_src="authors/index.md",
             )
+        organisations = []
+        for unit, members in a.organisations.items():
+            organisations.append(
+                {
+                    "href": self.href("authors/index.md", self.paths.organisation(unit)),
+                    "name": unit,
+                    "count": len(members),
+                }
+            )
+            out += self._listing(
+                partial(self.paths.organisation, unit),
+                f"机构署名：{unit}",
+                "organisation.html",
+                members,
+                compact=True,
+                name=unit,
+                all_src="authors/index.md",
+            )
         out += self._listing(
             partial(self.paths.author, None), UNSIGNED_TITLE, "unsigned.html", a.unsigned, True
         )
@@ -430,7 +467,10 @@ class SitePages:
             "href": self.href("authors/index.md", self.paths.author(None)),
             "count": len(a.unsigned),
         }
-        index = self.render("authors.html", authors=rows, unsigned=unsigned) + "\n"
+        index = self.render(
+            "authors.html", authors=rows, organisations=organisations, unsigned=unsigned
+        )
+        index += "\n"
         return [GeneratedFile("authors/index.md", index), *out]
 
     def concept_pages(self) -> list[GeneratedFile]:
@@ -522,6 +562,7 @@ class SitePages:
                 "quotes.html",
                 title=title,
                 blocks=blocks,
+                samples=sum(1 for info in a.infos if info.is_sample),
                 pager=self.pager(src, self.paths.quotes, page, total),
             )
             out.append(GeneratedFile(src, body + "\n"))
@@ -545,6 +586,7 @@ class SitePages:
                     # one entry per author, never split at 、 (positions hold it: 书记、主任)
                     authors=tuple(author_label(a) for a in info.article.authors),
                     summary=info.summary,
+                    sample=info.is_sample,
                 )
             )
         return feed.atom(self.settings.site_name, self.settings.site_url, items)
@@ -562,6 +604,7 @@ class SitePages:
         return self.render(
             "home_counts.html",
             articles=len(a.infos),
+            samples=sum(1 for info in a.infos if info.is_sample),
             first=min(dates) if dates else None,
             last=max(dates) if dates else None,
             themes=len(a.taxonomy.themes),

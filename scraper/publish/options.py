@@ -17,6 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from scraper.errors import ConfigError
+from scraper.publish.generated import Settings
 
 KEY = "extra.rdkb"
 
@@ -64,6 +65,20 @@ class SiteOptions:
     cache: bool = True
     downloads: bool = True
     theme_download_size: int = 200
+
+    def page_settings(self, site_name: str, site_url: str, use_directory_urls: bool) -> Settings:
+        """What the generated pages need of these options and of mkdocs.yml."""
+        return Settings(
+            site_name=site_name,
+            site_url=site_url,
+            use_directory_urls=use_directory_urls,
+            page_size=self.page_size,
+            compact_page_size=self.compact_page_size,
+            latest_count=self.latest_count,
+            feed_count=self.feed_count,
+            downloads=self.downloads,
+            theme_download_size=self.theme_download_size,
+        )
 
 
 def load_options(

@@ -46,7 +46,7 @@ def make_environment(
         auto_reload=False,  # one build renders each template thousands of times
     )
     env.filters.update(
-        day=day,
+        day=chinese_date,
         iso_day=iso_day,
         month=month,
         author_label=author_label,
@@ -60,11 +60,11 @@ def make_environment(
 # -- filters: Chinese text of the records ------------------------------------------------------
 
 
-def day(date: dt.date | None) -> str:
-    """2024 年 5 月 19 日, or 日期不详."""
+def chinese_date(date: dt.date | None) -> str:
+    """2024年5月19日 (standard typography: no spaces, no leading zeros), or 日期不详."""
     if date is None:
         return UNDATED
-    return f"{date.year} 年 {date.month} 月 {date.day} 日"
+    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def iso_day(date: dt.date | None) -> str:
@@ -73,9 +73,9 @@ def iso_day(date: dt.date | None) -> str:
 
 
 def month(value: tuple[int, int]) -> str:
-    """(2024, 5) → 2024 年 5 月."""
+    """(2024, 5) → 2024年5月."""
     year, number = value
-    return f"{year} 年 {number} 月"
+    return f"{year}年{number}月"
 
 
 def author_label(author: Author) -> str:

@@ -212,10 +212,6 @@ def test_the_built_site_serves_its_feed_as_a_page(samples_out: Path, chromium: o
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="scraper/publish/generated.py (SitePages.feed) does not pass FeedItem(sample=…) yet",
-)
 def test_every_entry_of_the_samples_feed_is_marked(samples_out: Path) -> None:
     feed = _parsed((samples_out / "feed.xml").read_text(encoding="utf-8"))
     for entry in feed.findall("a:entry", NS):

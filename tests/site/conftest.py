@@ -60,7 +60,10 @@ SPECIAL = {
             "url": "https://www.hzrd.gov.cn/art/2024/6/2/1.html",
         },
         "周六上午，人大代表联络站迎来了十多位居民。大家反映小区加装电梯的问题。\n\n"
-        "代表们逐一登记，并承诺跟进办理。\n",
+        "代表们逐一登记，并承诺跟进办理。\n\n"
+        # the one quoting article that is no sample (the quotation index leaves samples out);
+        # test text only, never published: a placeholder, not anybody's words
+        "座谈会上重温了习近平总书记强调：“这是检验引文索引的占位文字，不是真实引语。”\n",
     ),
 }
 
