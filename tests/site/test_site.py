@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import docx
 import pytest
 import yaml
 from lxml import html as lxml_html
@@ -343,3 +345,38 @@ def _is_sample(front_matter: dict[str, object]) -> bool:
     urls = [front_matter.get("url"), front_matter.get("original_url")]
     urls += list(front_matter.get("also_at") or [])  # type: ignore[call-overload]
     return any(urlsplit(str(u)).hostname.endswith(".example") for u in urls if u)  # type: ignore[union-attr]
+
+
+def _listed_titles(site: BuiltSite, first_url: str) -> list[str]:
+    """Titles of a listing's articles, newest first, over all its pages (the pager in order)."""
+    titles, url = [], first_url
+    while url:
+        doc = _doc(site.page(url))
+        titles += [a.text_content() for a in doc.cssselect("ul.rdkb-list a.rdkb-entry__title")]
+        nxt = doc.cssselect("nav.rdkb-pager a[rel=next]")
+        url = site.resolve(url, nxt[0].get("href")) if nxt else ""
+    return titles
+
+
+def test_each_theme_and_month_page_links_a_word_document_that_opens(site: BuiltSite) -> None:
+    """Issue 15 (2): python-docx opens the document a theme or month page links, as Word
+    would: its title is the page's subject and it holds every article the page lists (a
+    theme's newest 200), each under its own heading."""
+    pages = [f"themes/{p.parent.name}/" for p in sorted(site.out.glob("themes/*/index.html"))]
+    pages += [_url_of(site, p) for p in sorted(site.out.glob("archive/*/*/index.html"))]
+    opened = 0
+    for url in pages:
+        links = _doc(site.page(url)).cssselect(".rdkb-download a")
+        titles = _listed_titles(site, url)
+        assert bool(links) == bool(titles), url
+        if not links:
+            continue
+        target = site.out / site.resolve(url, links[0].get("href"))
+        document = docx.Document(str(target))
+        (title,) = [p.text for p in document.paragraphs if p.style.name == "Title"]
+        heading = _doc(site.page(url)).cssselect("article h1")[0].text_content()
+        assert title.removesuffix("文章") == heading, url
+        headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+        assert Counter(headings) == Counter(titles[:200]), url
+        opened += 1
+    assert opened >= 2
