@@ -49,10 +49,13 @@ def bar_chart(
     font: int = 14,
     row: int = 26,
     color: str = "#c62828",
+    heading: bool = True,
     templates: jinja2.Environment | None = None,
 ) -> str:
     """A horizontal bar chart, one bar per item, its label left of it and its value at its end;
     a bar with an href is a link (label, bar and value, the whole row is the target).
+    ``heading``: the title drawn above the bars (a page that heads the chart itself leaves it
+    out; the title stays in the SVG's <title>).
 
     The label column is as wide as the longest label, at most 45% of the chart (longer labels
     are cut); the bars share the rest, longest bar = largest value."""
@@ -64,7 +67,7 @@ def bar_chart(
     value_room = max((text_width(str(b.value), font) for b in bars_in), default=0.0) + gap + 2
     span = max(1.0, width - label_width - value_room)
     peak = max((b.value for b in bars_in), default=0) or 1
-    top = round(font * 2.2)
+    top = round(font * 2.2) if heading else 2
     height = top + row * max(1, len(bars_in)) + 6
     baseline = row / 2 + font * 0.36
     bars = [
@@ -83,6 +86,7 @@ def bar_chart(
     env = templates if templates is not None else make_environment()
     svg = env.get_template("bar_chart.html").render(
         title=title,
+        heading=heading,
         bars=bars,
         width=width,
         height=height,

@@ -43,18 +43,24 @@ def stats_body(pages: SitePages) -> str:
 def _chart(
     pages: SitePages, id_: str, heading: str, title: str, name: str, bars: list[Bar]
 ) -> dict[str, Any]:
-    svg = charts.bar_chart(title, bars, templates=pages.templates)
+    # the section's heading and the table's caption name the chart: no title drawn in it
+    svg = charts.bar_chart(title, bars, heading=False, templates=pages.templates)
     # Markup: the chart is our own template's output, its text already escaped there
     table = {"caption": title, "name": name, "bars": bars}
     return {"id": id_, "heading": heading, "svg": Markup(svg.strip()), "table": table}
 
 
 def year_bars(pages: SitePages) -> list[Bar]:
-    """Oldest year first, 日期不详 last: each year's count is the sum of its months' listings."""
+    """Oldest year first, 日期不详 last: each year's count is the sum of its months' listings;
+    a year between two with articles but without any of its own is a 0, linked nowhere (it has
+    no page), so that the time line has no silent gap."""
     a = pages.analysis
+    counts = dict(stats.per_year_of_months(a.by_month))
     bars = [
-        Bar(str(year), count, pages.href(SRC, pages.paths.year(year)))
-        for year, count in stats.per_year_of_months(a.by_month)
+        Bar(str(year), counts[year], pages.href(SRC, pages.paths.year(year)))
+        if year in counts
+        else Bar(str(year), 0)
+        for year in range(min(counts, default=0), max(counts, default=-1) + 1)
     ]
     if a.undated:
         bars.append(Bar(stats.NO_DATE, len(a.undated), pages.href(SRC, pages.paths.undated())))

@@ -102,7 +102,7 @@ class Pages:
 
 
 def _chart(doc: lxml_html.HtmlElement, key: str) -> tuple[list[tuple[str, str, int]], ...]:
-    """(label, href, count) of each bar, and of each table row, of one chart."""
+    """(label, href, count) of each linked bar, and of each linked table row, of one chart."""
     section = doc.get_element_by_id(f"rdkb-stats-{key}").getparent()
     bars = [
         (
@@ -115,6 +115,7 @@ def _chart(doc: lxml_html.HtmlElement, key: str) -> tuple[list[tuple[str, str, i
     rows = [
         (tr.cssselect("th a")[0].text, tr.cssselect("th a")[0].get("href"), int(tr[1].text))
         for tr in section.cssselect("table tbody tr")
+        if tr.cssselect("th a")
     ]
     return bars, rows
 
@@ -234,3 +235,28 @@ def test_a_chart_is_also_a_file_of_its_own() -> None:
     ]
     fills = [float(r.get("width")) for r in root.iter(f"{ns}rect")]
     assert fills[1] == 0.0 and fills[0] > 100
+
+
+def test_a_year_without_articles_is_a_zero_linked_nowhere() -> None:
+    """Between 2020 and 2022 the time line shows 2021 with 0 (no page to link to), not a gap."""
+    arts = [a for a in ARTICLES if a.date and a.date.year != 2023]
+    arts.append(make("较早的文章", "人大代表联系群众。", "2020-07-01", ("浙江省",)))
+    doc = _stats(Pages(_site(arts, undated=False)))
+    section = doc.get_element_by_id("rdkb-stats-years").getparent()
+    table = [
+        (tr[0].text_content(), tr[1].text, bool(tr.cssselect("a"))) for tr in section.iter("tr")
+    ]
+    assert table[1:] == [
+        ("2020", "1", True),
+        ("2021", "0", False),
+        ("2022", "2", True),
+        ("2023", "0", False),
+        ("2024", "3", True),
+    ]
+    drawn = section.cssselect("svg .rdkb-chart__bar")
+    assert [(g.tag, g.cssselect(".rdkb-chart__label")[0].text) for g in drawn][1:4] == [
+        ("g", "2021"),
+        ("a", "2022"),
+        ("g", "2023"),
+    ]
+    assert float(drawn[1].cssselect("rect")[0].get("width")) == 0.0
