@@ -190,7 +190,7 @@ def test_no_region_row_only_with_a_page_for_it() -> None:
 def test_scraped_names_are_text_never_markup() -> None:
     pages = Pages(_site())
     doc = _stats(pages)
-    assert not doc.xpath("//script | //img | //iframe | //foreignObject | //object")
+    assert not doc.xpath("//script | //img | //iframe | //foreignobject | //object | //style")
     assert not doc.xpath("//@*[starts-with(name(), 'on')]")
     for href in doc.xpath("//a/@href"):
         assert not href.strip().lower().startswith(("javascript:", "data:")), href
