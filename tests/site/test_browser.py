@@ -84,10 +84,13 @@ def test_click_through_the_site(server: str, tmp_path: Path) -> None:
             page.wait_for_load_state()
             assert "代表之家" in page.locator("h1").first.inner_text()
 
-            # statistics page draws its charts (local SVG files)
+            # statistics page draws its charts (inline SVG; tests/site/test_stats_browser.py)
             page.locator(".md-tabs a", has_text="统计").click()
             page.wait_for_load_state()
-            widths = page.eval_on_selector_all("article img", "els => els.map(e => e.naturalWidth)")
+            widths = page.eval_on_selector_all(
+                "article figure.rdkb-chart svg",
+                "els => els.map(e => e.getBoundingClientRect().width)",
+            )
             assert len(widths) == 3 and all(w > 0 for w in widths)
         finally:
             browser.close()

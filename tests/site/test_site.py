@@ -274,11 +274,11 @@ def test_quotes_stats_and_feed(site: BuiltSite) -> None:
     assert cited == quoting
     assert bool(quoting) == (site.kind == "synthetic")
     stats = _doc(site.page("stats/"))
-    images = [img.get("src") for img in stats.cssselect("article img")]
-    assert len(images) == 3
-    for src in images:
-        svg = site.page(site.resolve("stats/", src)).read_text(encoding="utf-8")
-        assert svg.startswith("<svg") and "<rect" in svg
+    charts = stats.cssselect("article figure.rdkb-chart svg")
+    assert len(charts) == 3 and all(svg.cssselect("rect") for svg in charts)
+    assert len(stats.cssselect("article table.rdkb-stats-table")) == 3
+    for a in stats.cssselect("article .rdkb-stats a[href]"):
+        assert site.page(site.resolve("stats/", a.get("href"))).exists(), a.get("href")
     css = (site.out / "assets" / "rdkb.css").read_text(encoding="utf-8")
     assert "@media print" in css
     feed = (site.out / "feed.xml").read_text(encoding="utf-8")
