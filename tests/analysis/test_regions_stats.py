@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from scraper.analysis import stats
 from scraper.analysis.region_tree import build_region_tree
-from tests.analysis.conftest import article
 
 
 def test_tree_counts_include_subregions() -> None:
@@ -32,15 +31,6 @@ def test_tree_counts_include_subregions() -> None:
 
 
 def test_stats_counts() -> None:
-    arts = [
-        article("a", "", "2019-01-01", ("甘肃省",)),
-        article("b", "", "2019-05-01", ("甘肃省", "张掖市")),
-        article("c", "", "2024-01-01"),
-    ]
-    assert stats.per_year(arts) == [("2019", 2), ("2024", 1)]
-    assert stats.per_province(arts) == [("甘肃省", 2), ("未标注地区", 1)]
-    assert stats.per_theme([("x",), ("x", "y"), ()], [("x", "X"), ("y", "Y"), ("z", "Z")]) == [
-        ("X", 2),
-        ("Y", 1),
-        ("Z", 0),
-    ]
+    """A year counts what its month pages list, oldest year first."""
+    by_month = {(2024, 1): [2], (2019, 5): [1, 3], (2019, 1): [0]}
+    assert stats.per_year_of_months(by_month) == [(2019, 3), (2024, 1)]

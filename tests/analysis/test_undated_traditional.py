@@ -37,8 +37,7 @@ def test_undated_articles_come_last_and_have_their_own_list(tmp_path: Path) -> N
     assert result.undated == [1]
     assert sorted(result.by_month) == [(2020, 6), (2024, 1)]
     assert all(1 not in members for members in result.by_month.values())
-    years = stats.per_year([info.article for info in result.infos])
-    assert years == [("2020", 1), ("2024", 1), (stats.NO_DATE, 1)]
+    assert stats.per_year_of_months(result.by_month) == [(2020, 1), (2024, 1)]
 
 
 def test_traditional_text_gets_the_themes_of_its_simplified_form(tmp_path: Path) -> None:
