@@ -72,14 +72,15 @@ def short_forms(article: Counts, terms: Collection[str]) -> frozenset[str]:
     """The article's words that end one of the terms it uses: a Chinese compound's head is its
     last part, and an article that has named 代表联络站 or 专题询问 goes on to say 联络站 or
     询问 for it; as keywords they would be the concept again under another name."""
-    used = [t for t in terms if t in article.body or t in article.title]
-    if not used:
+    endings = {
+        term[start:]
+        for term in terms
+        if term in article.body or term in article.title
+        for start in range(1, len(term))
+    }
+    if not endings:
         return frozenset()
-    return frozenset(
-        word
-        for word in (*article.body, *article.title)
-        if any(len(t) > len(word) and t.endswith(word) for t in used)
-    )
+    return frozenset(word for word in (*article.body, *article.title) if word in endings)
 
 
 def common_words(articles: Sequence[Counts]) -> frozenset[str]:

@@ -32,6 +32,7 @@ from scraper.publish.options import SiteOptions
 from scraper.publish.safe import published
 from scraper.publish.study import STUDY_INDEX, study_index
 from scraper.search import IndexSettings, SearchDoc, doc_from_markdown
+from scraper.search.normalise_text import Block, body_blocks
 from scraper.search.site_index import SiteIndex
 
 HOME = "index.md"
@@ -85,6 +86,7 @@ class SiteBuild:
         self._files[study.src_uri] = study
         self._concept_hrefs: dict[tuple[str, str], str] = {}
         self._search: SiteIndex | None = None
+        self._search_blocks: dict[str, tuple[Block, ...]] = {}
         self._documents: Documents | None = None
 
     @classmethod
@@ -262,9 +264,11 @@ class SiteBuild:
         entry = self._entries[src_uri]
         info = self.analysis.info(src_uri)
         themes = [self.analysis.taxonomy.get(s).name for s in info.themes] if info else None
-        return doc_from_markdown(
-            dict(entry.meta), entry.article.body, self.pages.url(src_uri), anchors, themes
-        )
+        blocks = self._search_blocks.get(src_uri)
+        if blocks is None:  # parsed once, when the shards and the records both need them
+            blocks = self._search_blocks[src_uri] = body_blocks(entry.article.body)
+        url = self.pages.url(src_uri)
+        return doc_from_markdown(dict(entry.meta), entry.article.body, url, anchors, themes, blocks)
 
 
 def _one_block(html: str) -> str:

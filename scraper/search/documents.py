@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.records import SAMPLE_HOST_SUFFIX
-from scraper.search.normalise_text import FIELD_SEPARATOR, body_blocks, normalise
+from scraper.search.normalise_text import FIELD_SEPARATOR, Block, body_blocks, normalise
 
 
 @dataclass(frozen=True)
@@ -98,19 +98,21 @@ def doc_from_markdown(
     url: str,
     anchors: Sequence[tuple[str, str]] = (),
     themes: Sequence[str] | None = None,
+    blocks: Sequence[Block] | None = None,
 ) -> SearchDoc:
     """A SearchDoc from front matter, Markdown body and the page's heading anchors.
 
     ``anchors`` are (heading text, id) pairs from the rendered page's table of contents; each
     heading takes the first unused anchor whose text matches. ``themes`` (names) replaces the
-    front matter's ``themes:`` when given (the site assigns themes at build time).
+    front matter's ``themes:`` when given (the site assigns themes at build time). ``blocks``:
+    :func:`body_blocks` of ``body``, when the caller has them already.
     """
     date = meta.get("date")
     date_text = date.isoformat() if isinstance(date, dt.date) else str(date or "")
     unused = [(normalise(text), anchor) for text, anchor in anchors]
     sections: list[Section] = []
     anchor, heading, parts = "", "", []
-    for block in body_blocks(body):
+    for block in body_blocks(body) if blocks is None else blocks:
         if block.level == 0:
             parts.append(block.text)
             continue
