@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from lxml import etree
 
-from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from scraper.publish.feed import STYLESHEET, FeedItem, atom
 from tests.conftest import ROOT, serve_directory
 
@@ -116,29 +114,16 @@ def feed_dir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.fixture
-def chromium() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's /usr/bin/chromium")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("viewport", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
 def test_chromium_shows_the_feed_as_a_chinese_page(
-    feed_dir: Path, chromium: object, viewport: tuple[int, int], tmp_path: Path
+    feed_dir: Path, browser: object, viewport: tuple[int, int], tmp_path: Path
 ) -> None:
     requests: list[str] = []
     with serve_directory(feed_dir) as base:
         phone = viewport[0] < 500
-        page = chromium.new_page(  # type: ignore[attr-defined]
+        page = browser.new_page(  # type: ignore[attr-defined]
             viewport={"width": viewport[0], "height": viewport[1]},
             locale="zh-CN",
             is_mobile=phone,
@@ -193,14 +178,14 @@ def samples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_the_built_site_serves_its_feed_as_a_page(samples_out: Path, chromium: object) -> None:
+def test_the_built_site_serves_its_feed_as_a_page(samples_out: Path, browser: object) -> None:
     text = (samples_out / "feed.xml").read_text(encoding="utf-8")
     assert f'<?xml-stylesheet type="text/css" href="{STYLESHEET}"?>' in text
     assert (samples_out / STYLESHEET).read_bytes() == (ROOT / "docs" / STYLESHEET).read_bytes()
     entries = _parsed(text).findall("a:entry", NS)
     assert entries
     with serve_directory(samples_out) as base:
-        page = chromium.new_page(locale="zh-CN")  # type: ignore[attr-defined]
+        page = browser.new_page(locale="zh-CN")  # type: ignore[attr-defined]
         page.goto(base + "feed.xml")
         assert page.locator("h1").first.inner_text().startswith("订阅「")
         links = page.locator("p.rdkb-feed-entry a")

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM
 from bench.search.reference import reference_form
 from tests.conftest import ROOT, serve_directory, unescape_markdown
 from tests.site.conftest import BuiltSite, synthetic_site  # noqa: F401 (the session fixture)
@@ -82,15 +82,6 @@ def articles(synthetic_site: BuiltSite) -> dict[str, Article]:  # noqa: F811
 def server(synthetic_site: BuiltSite) -> Iterator[str]:  # noqa: F811
     with serve_directory(synthetic_site.out) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Watched:

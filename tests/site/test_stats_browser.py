@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM
 from tests.conftest import ROOT, serve_directory
 from tests.site.conftest import BuiltSite
 
@@ -52,16 +52,6 @@ LABEL_SIZES = """() => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser(samples_site: BuiltSite) -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture(scope="module")

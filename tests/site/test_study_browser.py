@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM
 from scraper.analysis.concepts import load_glossary
 from scraper.analysis.corpus import analyse
 from scraper.analysis.entries import load_archive
@@ -44,16 +44,6 @@ UNSIGNED = "articles/2023/2023-03-01-special-unsigned/"
 
 
 # Fixtures
-
-
-@pytest.fixture(scope="module")
-def browser(synthetic_site: BuiltSite) -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture(scope="module")
