@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -421,7 +423,14 @@ def home_site(synthetic_site: BuiltSite, tmp_path: Path) -> Iterator[tuple[Path,
 
 
 def _write_index(out: Path, rows: list[Any]) -> None:
-    (out / STUDY_INDEX).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    """The study index as a rebuild writes it. Its time is set past the previous write's: the
+    test server's Last-Modified counts whole seconds, and a rewrite within the same second would
+    be answered 304 (not modified) to the browser's revalidation, which keeps the old list."""
+    path = out / STUDY_INDEX
+    before = path.stat().st_mtime if path.exists() else 0.0
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    later = max(time.time(), before + 2)
+    os.utime(path, (later, later))
 
 
 def test_new_since_last_visit_and_todays_pick(

@@ -437,7 +437,9 @@
     if (!anchor) return;
     let all;
     try {
-      const response = await fetch(new URL("assets/study/articles.json", root));
+      // "no-cache": ask the server every time (a 304 when unchanged), so that the articles a
+      // rebuild added are counted as new at once, not when a heuristic cache lapses
+      const response = await fetch(new URL("assets/study/articles.json", root), { cache: "no-cache" });
       if (!response.ok) return;
       all = await response.json();
     } catch (e) { return; }
